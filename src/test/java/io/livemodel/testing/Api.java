@@ -21,7 +21,7 @@ public final class Api implements AutoCloseable {
   private final String base;
 
   public Api(Vertx vertx, String base) {
-    this.client = vertx.createHttpClient(new HttpClientOptions().setMaxPoolSize(8));
+    this.client = vertx.createHttpClient(new HttpClientOptions());
     this.base = base;
   }
 
