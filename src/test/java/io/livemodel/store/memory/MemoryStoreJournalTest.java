@@ -254,6 +254,27 @@ class MemoryStoreJournalTest {
   }
 
   @Test
+  @DisplayName("data of a model that is not configured any more is kept, through compaction too")
+  void unconfiguredModelKept() {
+    options = options.withCompactionThreshold(4 * 1024);
+    open();
+    create(NOTE, new JsonObject().put("title", "kept"));
+    await(store.close());
+    store = new MemoryStore(options);
+    await(store.open(vertx, List.of(MY_MODEL)));
+    create(MY_MODEL, new JsonObject().put("id", 1));
+    for (int i = 0; i < 100; i++) {
+      int n = i;
+      await(store.write(MY_MODEL, tx -> tx.update(1L, new JsonObject().put("id", 1).put("n", n).put("pad", "p".repeat(60)))));
+    }
+    assertThat(journal().toFile().length()).isLessThan(4 * 1024);
+    restart();
+    assertThat(titles()).containsExactly("kept");
+    assertThat(await(store.findById(MY_MODEL, 1L)).getInteger("n")).isEqualTo(99);
+    assertThat(id(create(NOTE, new JsonObject().put("title", "next")).value())).isEqualTo(2);
+  }
+
+  @Test
   @DisplayName("a journal over the threshold but mostly live data is not compacted")
   void noCompactionOfLiveData() throws IOException {
     options = options.withCompactionThreshold(4 * 1024);
