@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * The embedded store's query engine, as the memory connector runs a find: where, a stable sort by
  * {@code order} with JavaScript's {@code <}/{@code >} (absent values first ascending, last
- * descending), then skip, limit and fields. Stateless and thread-safe.
+ * descending; two ISO dates as instants), then skip, limit and fields. An empty order keeps the
+ * input order, which is id order (so {@code idName} is not needed). Stateless and thread-safe.
  */
 final class FilterEvaluator {
 
@@ -47,10 +48,11 @@ final class FilterEvaluator {
       for (OrderSpec spec : order) {
         Object av = JsValues.getValue(a, spec.property());
         Object bv = JsValues.getValue(b, spec.property());
-        if (av instanceof Instant && bv instanceof String) {
-          bv = orSelf(JsDates.parse((String) bv), bv);
-        } else if (bv instanceof Instant && av instanceof String) {
-          av = orSelf(JsDates.parse((String) av), av);
+        Instant ai = asInstant(av);
+        Instant bi = ai == null ? null : asInstant(bv);
+        if (bi != null) {
+          av = ai;
+          bv = bi;
         }
         int reverse = spec.descending() ? -1 : 1;
         boolean missingB = bv == MISSING && av != MISSING;
@@ -66,8 +68,15 @@ final class FilterEvaluator {
     };
   }
 
-  private static Object orSelf(Object parsed, Object self) {
-    return parsed != null ? parsed : self;
+  /**
+   * Dates are stored as ISO strings (or Instants): two values that both read as dates compare as
+   * instants, as the connector compares its Date objects, whatever the ISO spelling.
+   */
+  private static Instant asInstant(Object value) {
+    if (value instanceof Instant instant) {
+      return instant;
+    }
+    return value instanceof String text && text.length() >= 10 ? JsDates.parse(text) : null;
   }
 
   /**
