@@ -39,10 +39,10 @@ public final class HttpVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     hub = new ChangeHub(vertx, changeLog, config.stream().gapWaitMillis());
-    IdleGuard idle = new IdleGuard(vertx, config.idleTimeoutSeconds() * 1000L);
+    long idleMillis = config.idleTimeoutSeconds() * 1000L;
     Router router = Router.router(vertx);
     router.route().handler(ctx -> {
-      idle.onRequest(ctx.request());
+      Timeouts.bodyDeadline(vertx, ctx.request(), idleMillis);
       ctx.next();
     });
     BridgeRoutes.mount(router, vertx, models, operations, config.bridge());
@@ -57,10 +57,9 @@ public final class HttpVerticle extends VerticleBase {
         .setCompressionSupported(false)
         .setMaxHeaderSize(config.maxHeaderSize())
         .setMaxInitialLineLength(8192)
-        .setTcpNoDelay(true);
-    server = vertx.createHttpServer(options)
-        .connectionHandler(idle::onConnection)
-        .requestHandler(router);
+        .setTcpNoDelay(true)
+        .setIdleTimeout(config.idleTimeoutSeconds());
+    server = vertx.createHttpServer(options).requestHandler(router);
     return hub.start(models.all(), config.stream().heartbeatSeconds())
         .compose(v -> server.listen())
         .mapEmpty();
