@@ -1,5 +1,6 @@
 package io.livemodel.http;
 
+import io.livemodel.bridge.BridgeRoutes;
 import io.livemodel.config.ServerConfig;
 import io.livemodel.crud.ModelOperations;
 import io.livemodel.model.ApiError;
@@ -44,12 +45,13 @@ public final class HttpVerticle extends VerticleBase {
       Timeouts.bodyDeadline(vertx, ctx.request(), idleMillis);
       ctx.next();
     });
+    BridgeRoutes.mount(router, vertx, models, operations, config.bridge());
     router.route().handler(BodyHandler.create(false).setBodyLimit(config.bodyLimit()));
     ChangeStreamEndpoint streams = new ChangeStreamEndpoint(hub, config.stream().retryMs(), config.stream().maxQueuedBytes());
     router.route().handler(new RestApi(vertx, config.restApiRoot(), models, operations, streams));
     router.route().failureHandler(HttpVerticle::failure);
 
-    HttpServerOptions options = new HttpServerOptions()
+    HttpServerOptions options = BridgeRoutes.limitWebSockets(new HttpServerOptions(), config.bridge())
         .setHost(config.host())
         .setPort(config.port())
         .setCompressionSupported(false)
