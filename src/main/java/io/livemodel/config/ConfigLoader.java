@@ -88,7 +88,45 @@ public final class ConfigLoader {
     int retry = stream.getInteger("retryMs", 3000);
     check(heartbeat >= 0 && retry >= 0, where + ": stream.heartbeatSeconds and retryMs must be >= 0");
     return new ServerConfig(host, port, root, List.copyOf(modelDirs), store, instances, bodyLimit, idle,
-        maxHeader, heartbeat, retry);
+        maxHeader, heartbeat, retry, bridge(json.getJsonObject("bridge", new JsonObject()), where),
+        cluster(json.getJsonObject("cluster", new JsonObject()), env, where));
+  }
+
+  private static BridgeConfig bridge(JsonObject json, String where) {
+    BridgeConfig d = BridgeConfig.defaults();
+    String path = json.containsKey("sockJsPath") ? json.getString("sockJsPath") : d.sockJsPath();
+    check(path == null || path.startsWith("/"), where + ": bridge.sockJsPath must start with / (or be null)");
+    int tcpPort = json.getInteger("tcpPort", d.tcpPort());
+    check(tcpPort >= 0 && tcpPort <= 65535, where + ": bridge.tcpPort must be between 0 and 65535");
+    return new BridgeConfig(path, tcpPort, json.getString("tcpHost", d.tcpHost()),
+        json.getBoolean("inboundCrud", d.inboundCrud()),
+        json.getInteger("maxHandlersPerSocket", d.maxHandlersPerSocket()),
+        json.getInteger("maxAddressLength", d.maxAddressLength()),
+        json.getInteger("maxMessageBytes", d.maxMessageBytes()));
+  }
+
+  private static ClusterConfig cluster(JsonObject json, Map<String, String> env, String where) {
+    ClusterConfig d = ClusterConfig.disabled();
+    String envEnabled = env.get("LIVEMODEL_CLUSTER");
+    boolean enabled = envEnabled != null ? Boolean.parseBoolean(envEnabled) : json.getBoolean("enabled", false);
+    List<String> members = new ArrayList<>();
+    String envMembers = env.get("LIVEMODEL_CLUSTER_MEMBERS");
+    if (envMembers != null) {
+      for (String m : envMembers.split(",")) {
+        if (!m.isBlank()) {
+          members.add(m.trim());
+        }
+      }
+    } else {
+      for (Object m : json.getJsonArray("members", new JsonArray(d.members()))) {
+        members.add(String.valueOf(m));
+      }
+    }
+    check(!members.isEmpty(), where + ": cluster.members must name at least one member");
+    String iface = env.getOrDefault("LIVEMODEL_CLUSTER_INTERFACE", json.getString("interface", d.interfaceAddress()));
+    int port = intValue(env, "LIVEMODEL_CLUSTER_PORT", json.getValue("port", d.port()), where + ": cluster.port");
+    String busHost = env.getOrDefault("LIVEMODEL_CLUSTER_HOST", json.getString("eventBusHost", d.eventBusHost()));
+    return new ClusterConfig(enabled, List.copyOf(members), iface, port, busHost);
   }
 
   private static StoreConfig store(JsonObject json, Path base, Map<String, String> env, String where) {

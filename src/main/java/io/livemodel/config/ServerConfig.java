@@ -19,6 +19,8 @@ import java.util.List;
  * @param maxHeaderSize the largest request header block in bytes
  * @param heartbeatSeconds seconds between heartbeat comments on an idle SSE stream; 0 turns them off
  * @param retryMs the {@code retry:} hint sent when an SSE stream opens
+ * @param bridge the event-bus bridges
+ * @param cluster clustering
  */
 public record ServerConfig(
     String host,
@@ -31,7 +33,9 @@ public record ServerConfig(
     int idleTimeoutSeconds,
     int maxHeaderSize,
     int heartbeatSeconds,
-    int retryMs) {
+    int retryMs,
+    BridgeConfig bridge,
+    ClusterConfig cluster) {
 
   /** The effective number of HTTP verticle instances. */
   public int effectiveHttpInstances() {

@@ -1,6 +1,8 @@
 package io.livemodel.testing;
 
 import io.livemodel.LiveModelServer;
+import io.livemodel.config.BridgeConfig;
+import io.livemodel.config.ClusterConfig;
 import io.livemodel.config.ServerConfig;
 import io.livemodel.config.StoreConfig;
 import io.livemodel.model.ModelRegistry;
@@ -78,6 +80,18 @@ public final class TestServer implements AutoCloseable {
     private int heartbeatSeconds = 15;
     private int retryMs = 3000;
     private Vertx vertx;
+    private BridgeConfig bridge = BridgeConfig.defaults();
+    private ClusterConfig cluster = ClusterConfig.disabled();
+
+    public Builder bridge(BridgeConfig config) {
+      this.bridge = config;
+      return this;
+    }
+
+    public Builder cluster(ClusterConfig config) {
+      this.cluster = config;
+      return this;
+    }
 
     public Builder models(Path... dirs) {
       this.modelDirs = List.of(dirs);
@@ -122,7 +136,7 @@ public final class TestServer implements AutoCloseable {
 
     public ServerConfig config() {
       return new ServerConfig("127.0.0.1", freePort(), "/api", modelDirs, store, httpInstances, bodyLimit,
-          idleTimeoutSeconds, 8192, heartbeatSeconds, retryMs);
+          idleTimeoutSeconds, 8192, heartbeatSeconds, retryMs, bridge, cluster);
     }
 
     public TestServer build() {
