@@ -63,7 +63,9 @@ class BrowserChangeStreamTest {
 
     @AfterAll
     void quit() {
-      browser.close();
+      if (browser != null) {
+        browser.close();
+      }
     }
 
     /** A fresh server per test (ids start at 1), and a page of its origin so EventSource is same-origin. */
@@ -166,7 +168,9 @@ class BrowserChangeStreamTest {
 
     @AfterAll
     void quit() {
-      browser.close();
+      if (browser != null) {
+        browser.close();
+      }
     }
 
     @Test
