@@ -229,7 +229,7 @@ final class MemoryWriteTx implements WriteTx {
 
   private ApiError missingId(String idName) {
     return ApiError.validation(model.name(), new JsonObject().put(idName, new JsonArray().add("presence")),
-        new JsonObject().put(idName, new JsonArray().add("can't be blank")));
+        new JsonObject().put(idName, new JsonArray().add("can't be blank")), java.util.Map.of());
   }
 
   private void checkOpen() {
