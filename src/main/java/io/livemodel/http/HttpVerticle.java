@@ -69,7 +69,7 @@ public final class HttpVerticle extends VerticleBase {
     // Streams end first, so their clients reconnect (and resume) elsewhere; then the server stops
     // accepting and waits briefly for in-flight requests.
     return hub.stop().compose(v -> server == null ? Future.succeededFuture()
-        : server.shutdown(java.time.Duration.ofSeconds(5)));
+        : server.shutdown(5, java.util.concurrent.TimeUnit.SECONDS));
   }
 
   /** The port actually bound (useful with port 0). */
