@@ -44,11 +44,23 @@ public final class Bench implements Runnable {
     @Option(names = "--json-out", description = "also append the JSON line to this file")
     Path jsonOut;
 
+    /** The 1, 5 and 15 minute load averages: other work on the machine skews every figure. */
+    static String loadavg() {
+      try {
+        String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+        return parts[0] + " " + parts[1] + " " + parts[2];
+      } catch (IOException | RuntimeException e) {
+        return "unknown";
+      }
+    }
+
     Vertx vertx() {
       return Vertx.vertx(new VertxOptions().setEventLoopPoolSize(threads));
     }
 
-    int emit(JsonObject result) throws IOException {
+    int emit(JsonObject result, String loadBefore) throws IOException {
+      result.put("machine", new JsonObject().put("cores", Runtime.getRuntime().availableProcessors())
+          .put("loadavgBefore", loadBefore).put("loadavgAfter", loadavg()));
       Report.print(result, System.out);
       String line = result.encode();
       System.out.println(line);
@@ -78,9 +90,10 @@ public final class Bench implements Runnable {
       String name = label != null ? label : "stream N=" + subscribers + " R=" + rate;
       StreamOptions options = new StreamOptions(StreamBench.split(targets), plural, subscribers, rate, seconds,
           warmup, drain, StreamBench.split(serverPids), connectConcurrency, maxInFlight, name);
+      String load = loadavg();
       Vertx vertx = vertx();
       try {
-        return emit(new StreamBench(vertx, options).run());
+        return emit(new StreamBench(vertx, options).run(), load);
       } finally {
         vertx.close().await();
       }
@@ -97,10 +110,11 @@ public final class Bench implements Runnable {
     @Override
     public Integer call() throws Exception {
       List<String> urls = StreamBench.split(targets);
+      String load = loadavg();
       Vertx vertx = vertx();
       try {
         return emit(new CrudBench(vertx, urls, connections, seconds, records, StreamBench.split(serverPids),
-            label != null ? label : "crud C=" + connections).run());
+            label != null ? label : "crud C=" + connections).run(), load);
       } finally {
         vertx.close().await();
       }

@@ -10,6 +10,15 @@ final class Report {
   }
 
   static void print(JsonObject r, PrintStream out) {
+    printBody(r, out);
+    JsonObject m = r.getJsonObject("machine");
+    if (m != null) {
+      row(out, "machine", String.format("%d cores; load average %s before, %s after", m.getInteger("cores"),
+          m.getString("loadavgBefore"), m.getString("loadavgAfter")));
+    }
+  }
+
+  private static void printBody(JsonObject r, PrintStream out) {
     if ("stream".equals(r.getString("mode"))) {
       stream(r, out);
     } else {
