@@ -19,7 +19,7 @@ import java.util.logging.Logger;
 /**
  * Owns the writes of this node: takes {@link WriteRequest}s from the node-local address
  * {@link Addresses#CRUD}, runs them through {@link ModelOperations}, and after each commit publishes
- * every change on its model's (clustered) change address, before answering the write. One instance
+ * every change on its model's (clustered) change address, right after answering the write. One instance
  * per node.
  */
 public final class CrudVerticle extends VerticleBase {
@@ -49,8 +49,10 @@ public final class CrudVerticle extends VerticleBase {
     }
     operations.write(model, request).onComplete(result -> {
       if (result.succeeded()) {
-        publish(result.result());
+        // Answer first: the writer's latency must not grow with the number of subscribers, whose
+        // fan-out runs on the HTTP verticles when the published change reaches them.
         message.reply(WriteReply.of(result.result().value()));
+        publish(result.result());
       } else {
         if (!(result.cause() instanceof ApiError)) {
           LOG.log(Level.WARNING, "write " + request.op() + " on " + request.model() + " failed", result.cause());

@@ -5,6 +5,7 @@ import io.livemodel.stream.ChangeHub;
 import io.livemodel.stream.EncodedChange;
 import io.livemodel.stream.Subscriber;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import java.util.ArrayList;
@@ -34,6 +35,7 @@ abstract class StreamSubscriber implements Subscriber {
   private long lastWrite = System.currentTimeMillis();
   private long lastSeq;
   private List<EncodedChange> held;
+  private HttpConnection connection;
   private boolean closed;
 
   StreamSubscriber(HttpServerResponse response, ChangeHub hub, String modelName, ChangeFilter filter,
@@ -51,6 +53,7 @@ abstract class StreamSubscriber implements Subscriber {
    * @param afterSeq the last seq the client saw (it resumes after it), or -1 for live only
    */
   final void open(HttpServerRequest request, long afterSeq) {
+    connection = request.connection();
     Timeouts.exemptFromIdleTimeout(request);
     response.closeHandler(v -> close());
     response.exceptionHandler(e -> close());
@@ -144,8 +147,10 @@ abstract class StreamSubscriber implements Subscriber {
       if (queuedPastLimit > maxQueuedBytes) {
         LOG.log(Level.FINE, "closing slow change-stream client of {0}: {1} bytes behind",
             new Object[] {modelName, queuedPastLimit});
+        // Drop the connection, and with it everything queued for it: ending the response
+        // would only queue more behind what the client does not read.
         close();
-        response.reset();
+        connection.close();
         return;
       }
     }

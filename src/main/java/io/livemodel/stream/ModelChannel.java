@@ -35,6 +35,8 @@ final class ModelChannel {
   private final Context context;
   private final long gapWaitMillis;
   private final Map<String, Group> groups = new LinkedHashMap<>();
+  /** The groups as an array, rebuilt only when groups come or go (null: stale). */
+  private Group[] groupArray;
   private final TreeMap<Long, JsonObject> early = new TreeMap<>();
   /** The last seq dispatched; -1 until the log's latest seq is known. */
   private long dispatched = -1;
@@ -118,7 +120,10 @@ final class ModelChannel {
   }
 
   void subscribe(Subscriber subscriber, long afterSeq) {
-    groups.computeIfAbsent(subscriber.filter().key(), k -> new Group(subscriber.filter())).members.add(subscriber);
+    groups.computeIfAbsent(subscriber.filter().key(), k -> {
+      groupArray = null;
+      return new Group(subscriber.filter());
+    }).add(subscriber);
     subscribers++;
     if (afterSeq >= 0) {
       resume(subscriber, afterSeq);
@@ -170,10 +175,11 @@ final class ModelChannel {
 
   void unsubscribe(Subscriber subscriber) {
     Group group = groups.get(subscriber.filter().key());
-    if (group != null && group.members.remove(subscriber)) {
+    if (group != null && group.remove(subscriber)) {
       subscribers--;
-      if (group.members.isEmpty()) {
+      if (group.isEmpty()) {
         groups.remove(subscriber.filter().key());
+        groupArray = null;
       }
     }
   }
@@ -187,8 +193,8 @@ final class ModelChannel {
   }
 
   void heartbeat(long now, long interval) {
-    for (Group group : List.copyOf(groups.values())) {
-      for (Subscriber subscriber : List.copyOf(group.members)) {
+    for (Group group : groups()) {
+      for (Subscriber subscriber : group.members()) {
         subscriber.heartbeat(now, interval);
       }
     }
@@ -197,8 +203,10 @@ final class ModelChannel {
   /** Ends every stream and stops waiting for gaps. */
   void stop() {
     cancelGapTimer();
-    for (Group group : List.copyOf(groups.values())) {
-      List.copyOf(group.members).forEach(Subscriber::close);
+    for (Group group : groups()) {
+      for (Subscriber subscriber : group.members()) {
+        subscriber.close();
+      }
     }
   }
 
@@ -206,14 +214,13 @@ final class ModelChannel {
     if (groups.isEmpty()) {
       return;
     }
-    for (Group group : List.copyOf(groups.values())) {
+    for (Group group : groups()) {
       JsonObject filtered = group.filter.apply(change);
       if (filtered == null) {
         continue;
       }
       EncodedChange encoded = new EncodedChange(filtered, seq);
-      // A copy: a subscriber may close, and leave its group, while we iterate.
-      for (Subscriber subscriber : List.copyOf(group.members)) {
+      for (Subscriber subscriber : group.members()) {
         subscriber.deliver(encoded);
       }
     }
@@ -233,12 +240,46 @@ final class ModelChannel {
     return promise.future();
   }
 
+  /** Snapshot iteration: a subscriber may close, and leave its group, while a change is fanned out. */
+  private Group[] groups() {
+    if (groupArray == null) {
+      groupArray = groups.values().toArray(new Group[0]);
+    }
+    return groupArray;
+  }
+
+  /** Subscribers with one filter. Its member array is a snapshot rebuilt only after membership changes. */
   private static final class Group {
+    private static final Subscriber[] NONE = new Subscriber[0];
     final ChangeFilter filter;
-    final Set<Subscriber> members = new LinkedHashSet<>();
+    private final Set<Subscriber> members = new LinkedHashSet<>();
+    private Subscriber[] array = NONE;
+    private boolean stale;
 
     Group(ChangeFilter filter) {
       this.filter = filter;
+    }
+
+    void add(Subscriber subscriber) {
+      stale |= members.add(subscriber);
+    }
+
+    boolean remove(Subscriber subscriber) {
+      boolean removed = members.remove(subscriber);
+      stale |= removed;
+      return removed;
+    }
+
+    boolean isEmpty() {
+      return members.isEmpty();
+    }
+
+    Subscriber[] members() {
+      if (stale) {
+        array = members.toArray(NONE);
+        stale = false;
+      }
+      return array;
     }
   }
 }

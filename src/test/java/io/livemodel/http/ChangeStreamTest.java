@@ -246,7 +246,11 @@ class ChangeStreamTest {
   void noLeaks() throws InterruptedException {
     for (int i = 0; i < 1000; i++) {
       try (SseClient sse = stream("/api/MyModels/change-stream")) {
-        sse.awaitRaw(":ok");
+        try {
+          sse.awaitRaw(":ok");
+        } catch (AssertionError e) {
+          throw new AssertionError("cycle " + i + ": " + e.getMessage(), e);
+        }
       }
     }
     long deadline = System.currentTimeMillis() + 10_000;

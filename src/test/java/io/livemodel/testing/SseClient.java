@@ -144,7 +144,7 @@ public final class SseClient implements AutoCloseable {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     while (!raw().contains(text)) {
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("did not receive " + text + "; got: " + raw());
+        throw new AssertionError("did not receive " + text + " (status " + status() + ", headers " + response.headers() + "); got: " + raw());
       }
       try {
         Thread.sleep(5);
