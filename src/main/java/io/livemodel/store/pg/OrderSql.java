@@ -1,0 +1,38 @@
+package io.livemodel.store.pg;
+
+import static io.livemodel.store.pg.SqlExpr.bool;
+import static io.livemodel.store.pg.SqlExpr.number;
+import static io.livemodel.store.pg.SqlExpr.string;
+import static io.livemodel.store.pg.SqlExpr.type;
+
+import io.livemodel.filter.OrderSpec;
+import java.util.List;
+
+/**
+ * Compiles a filter's {@code order} to an ORDER BY list with the memory connector's semantics: missing
+ * (and null) values first in ASC and last in DESC, numbers numerically, strings by code unit
+ * ({@code COLLATE "C"}; dates are stored as ISO strings, whose order is their instants' order),
+ * booleans false before true; values of different JSON types are grouped by type. Ties keep id order,
+ * as the memory connector's stable sort over id-ordered instances does.
+ */
+final class OrderSql {
+
+  private OrderSql() {
+  }
+
+  static String compile(List<OrderSpec> order, String doc, String idColumn, SqlParams params) {
+    StringBuilder sql = new StringBuilder();
+    for (OrderSpec spec : order) {
+      String v = "(" + doc + " #> " + params.add(spec.property().split("\\.", -1), "text[]") + ")";
+      String present = "(" + type(v) + " IS NOT NULL AND " + type(v) + " <> 'null')";
+      String dir = spec.descending() ? " DESC" : " ASC";
+      String nulls = dir + " NULLS LAST, ";
+      sql.append(present).append(dir).append(", ")
+          .append(number(v)).append(nulls)
+          .append(string(v)).append(" COLLATE \"C\"").append(nulls)
+          .append(bool(v)).append(nulls)
+          .append(v).append(nulls);
+    }
+    return sql.append(idColumn).append(" ASC").toString();
+  }
+}
