@@ -17,11 +17,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 @DisplayName("PgStore keeps instances, ids and changes in PostgreSQL")
 class PgStoreTest extends PgStoreTestBase {
+
+  @BeforeEach
+  void setUp() {
+    openStore();
+  }
+
+  @AfterEach
+  void tearDown() {
+    closeStore();
+  }
 
   @Test
   @DisplayName("generated ids start at 1 per model and the stored instance is returned with its id")

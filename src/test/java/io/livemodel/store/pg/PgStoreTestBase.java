@@ -9,10 +9,11 @@ import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 
-/** Opens a PgStore on a fresh schema before each test and drops the schema after it. */
+/**
+ * A PgStore on a fresh schema: subclasses call {@link #openStore()} and {@link #closeStore()} per test or
+ * per class.
+ */
 abstract class PgStoreTestBase {
 
   protected final ModelDefinition note = PgFixtures.note();
@@ -22,16 +23,14 @@ abstract class PgStoreTestBase {
   protected String schema;
   protected PgStore store;
 
-  @BeforeEach
-  void openStore() {
+  protected void openStore() {
     vertx = Vertx.vertx();
     schema = TestPostgres.freshSchema();
     store = newStore(Duration.ofSeconds(5));
     store.open(vertx, List.of(note, myModel, tag)).await();
   }
 
-  @AfterEach
-  void closeStore() {
+  protected void closeStore() {
     store.close().await();
     TestPostgres.dropSchema(vertx, schema);
     vertx.close().await();
