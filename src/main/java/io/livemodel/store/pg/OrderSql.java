@@ -1,7 +1,7 @@
 package io.livemodel.store.pg;
 
 import static io.livemodel.store.pg.SqlExpr.bool;
-import static io.livemodel.store.pg.SqlExpr.number;
+import static io.livemodel.store.pg.SqlExpr.sortNumber;
 import static io.livemodel.store.pg.SqlExpr.string;
 import static io.livemodel.store.pg.SqlExpr.type;
 
@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * Compiles a filter's {@code order} to an ORDER BY list with the memory connector's semantics: missing
- * (and null) values first in ASC and last in DESC, numbers numerically, strings by code unit
+ * values first in ASC and last in DESC, numbers numerically (null as 0, as JS's {@code <} sees it), strings by code unit
  * ({@code COLLATE "C"}; dates are stored as ISO strings, whose order is their instants' order),
  * booleans false before true; values of different JSON types are grouped by type. Ties keep id order,
  * as the memory connector's stable sort over id-ordered instances does.
@@ -24,11 +24,11 @@ final class OrderSql {
     StringBuilder sql = new StringBuilder();
     for (OrderSpec spec : order) {
       String v = "(" + doc + " #> " + params.add(spec.property().split("\\.", -1), "text[]") + ")";
-      String present = "(" + type(v) + " IS NOT NULL AND " + type(v) + " <> 'null')";
+      String present = "(" + v + " IS NOT NULL)";
       String dir = spec.descending() ? " DESC" : " ASC";
       String nulls = dir + " NULLS LAST, ";
       sql.append(present).append(dir).append(", ")
-          .append(number(v)).append(nulls)
+          .append(sortNumber(v)).append(nulls)
           .append(string(v)).append(" COLLATE \"C\"").append(nulls)
           .append(bool(v)).append(nulls)
           .append(v).append(nulls);

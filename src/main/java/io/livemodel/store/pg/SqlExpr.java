@@ -33,14 +33,24 @@ final class SqlExpr {
     return "(CASE WHEN " + type(x) + " = 'string' THEN (" + x + " #>> '{}') END)";
   }
 
-  /** Strings and booleans as text ({@code "true"}), for JS's {@code String(a) == String(b)}. */
+  /**
+   * Strings, booleans and objects as JS's {@code String(x)} ({@code "true"}, {@code "[object Object]"}),
+   * for {@code String(a) == String(b)}; numbers are compared as numbers instead.
+   */
   static String stringOrBoolean(String x) {
-    return "(CASE WHEN " + type(x) + " IN ('string', 'boolean') THEN (" + x + " #>> '{}') END)";
+    return "(CASE WHEN " + type(x) + " IN ('string', 'boolean') THEN (" + x + " #>> '{}')"
+        + " WHEN " + type(x) + " = 'object' THEN '[object Object]' END)";
   }
 
-  /** Strings, numbers and booleans as text, what a JS regex test sees. */
-  static String scalarText(String x) {
-    return "(CASE WHEN " + type(x) + " IN ('string', 'number', 'boolean') THEN (" + x + " #>> '{}') END)";
+  /** JS's {@code String(value)} for a non-array value, what a {@code like} test sees. */
+  static String jsString(String x) {
+    return "(CASE WHEN " + x + " IS NULL THEN 'undefined' WHEN " + type(x) + " = 'object' THEN '[object Object]'"
+        + " ELSE (" + x + " #>> '{}') END)";
+  }
+
+  /** The sort key of numbers; null sorts as 0, as JS's {@code <} converts it. */
+  static String sortNumber(String x) {
+    return "(CASE " + type(x) + " WHEN 'number' THEN (" + x + ")::numeric WHEN 'null' THEN 0 END)";
   }
 
   /** A numeric-looking string as a number (JS relational comparisons convert such strings). */

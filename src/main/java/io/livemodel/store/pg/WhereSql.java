@@ -5,7 +5,7 @@ import static io.livemodel.store.pg.SqlExpr.instant;
 import static io.livemodel.store.pg.SqlExpr.isNull;
 import static io.livemodel.store.pg.SqlExpr.number;
 import static io.livemodel.store.pg.SqlExpr.numericString;
-import static io.livemodel.store.pg.SqlExpr.scalarText;
+import static io.livemodel.store.pg.SqlExpr.jsString;
 import static io.livemodel.store.pg.SqlExpr.string;
 import static io.livemodel.store.pg.SqlExpr.stringOrBoolean;
 import static io.livemodel.store.pg.SqlExpr.type;
@@ -28,14 +28,15 @@ import java.util.StringJoiner;
 
 /**
  * Compiles a {@link Where} tree to a boolean SQL expression over the {@code doc} column, with the
- * memory connector's semantics (API.md section 3). Property paths and values only ever appear as
- * bind parameters.
+ * memory connector's semantics (API.md section 3) as {@code io.livemodel.filter.WhereEvaluator}
+ * implements them. Property paths and values only ever appear as bind parameters.
  *
  * <p>Semantics per value, where {@code x} is a stored JSON value: an array matches when one of its
  * elements matches (a {@code neq} also matches an empty array); equality ({@code eq}, {@code inq}) is
  * JS's {@code String(a) == String(b)} with numbers compared as numbers and dates as instants, and
- * {@code null} matches missing or null; {@code neq}/{@code nin}/{@code nlike}/{@code nilike} are the
- * negations, so they match missing values; {@code gt}-family comparisons follow JS's relational
+ * {@code null} matches missing or null (but no array); {@code neq}/{@code nin}/{@code nlike}/{@code nilike}
+ * are the negations, so they match missing values; the like family tests JS's {@code String(value)}
+ * ({@code "undefined"} when missing); {@code regexp} only matches non-empty strings; {@code gt}-family comparisons follow JS's relational
  * operators (strings by code unit, a numeric string against a number numerically, booleans as 0/1)
  * and never match a missing value. A dotted path whose prefix is an array of objects also matches
  * when one of the objects matches the rest of the path, as in the memory connector.
@@ -107,6 +108,8 @@ final class WhereSql {
         + scalarTest(element, c) + ")";
     if (c.op() == Operator.NEQ) {
       anyElement = "(jsonb_array_length(" + v + ") = 0 OR " + anyElement + ")";
+    } else if (c.op() == Operator.EQ && c.value() == null) {
+      anyElement = "false";
     }
     return "CASE WHEN " + type(v) + " = 'array' THEN " + anyElement + " ELSE " + scalarTest(v, c) + " END";
   }
@@ -167,7 +170,6 @@ final class WhereSql {
     List<String> texts = new ArrayList<>();
     List<Numeric> numbers = new ArrayList<>();
     List<OffsetDateTime> instants = new ArrayList<>();
-    List<String> jsons = new ArrayList<>();
     for (Object v : values) {
       if (v == null || v == NullValue.INSTANCE) {
         matchNull = true;
@@ -187,8 +189,8 @@ final class WhereSql {
         }
       } else if (v instanceof Instant i) {
         instants.add(OffsetDateTime.ofInstant(i, ZoneOffset.UTC));
-      } else if (v instanceof JsonObject || v instanceof JsonArray) {
-        jsons.add(v.toString());
+      } else if (v instanceof JsonObject) {
+        texts.add("[object Object]");
       } else {
         texts.add(String.valueOf(v));
       }
@@ -206,9 +208,6 @@ final class WhereSql {
     }
     if (!instants.isEmpty()) {
       any.add(instant(x) + " = ANY(" + params.add(instants.toArray(new OffsetDateTime[0]), "timestamptz[]") + ")");
-    }
-    if (!jsons.isEmpty()) {
-      any.add(x + " = ANY(" + params.add(jsons.toArray(new String[0]), "text[]") + "::jsonb[])");
     }
     return any.toString();
   }
@@ -248,7 +247,7 @@ final class WhereSql {
     if (!(pattern instanceof String p)) {
       return "false";
     }
-    return "(" + scalarText(x) + (caseInsensitive ? " ~* " : " ~ ") + params.add(PgRegex.fromLike(p), "text") + ")";
+    return "(" + jsString(x) + (caseInsensitive ? " ~* " : " ~ ") + params.add(PgRegex.fromLike(p), "text") + ")";
   }
 
   private String regexp(String x, Object value) {
@@ -258,7 +257,7 @@ final class WhereSql {
       return "false";
     }
     String op = regexp.flags() != null && regexp.caseInsensitive() ? " ~* " : " ~ ";
-    return "(" + string(x) + op + params.add(PgRegex.fromJs(regexp), "text") + ")";
+    return "(" + string(x) + " <> '' AND " + string(x) + op + params.add(PgRegex.fromJs(regexp), "text") + ")";
   }
 
   /** Marks a null inside a value list (List.of rejects nulls). */
