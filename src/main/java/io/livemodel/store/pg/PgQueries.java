@@ -2,6 +2,7 @@ package io.livemodel.store.pg;
 
 import io.livemodel.filter.Filter;
 import io.livemodel.filter.Where;
+import io.livemodel.model.ApiError;
 import io.livemodel.model.ModelDefinition;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -37,6 +38,14 @@ final class PgQueries {
   }
 
   static Future<List<JsonObject>> find(SqlClient client, String table, ModelDefinition model, Filter filter) {
+    try {
+      return runFind(client, table, model, filter);
+    } catch (ApiError e) {
+      return Future.failedFuture(e);
+    }
+  }
+
+  private static Future<List<JsonObject>> runFind(SqlClient client, String table, ModelDefinition model, Filter filter) {
     SqlParams params = new SqlParams();
     StringBuilder sql = new StringBuilder("SELECT doc FROM ").append(table)
         .append(" WHERE ").append(new WhereSql(params).compile(filter.where(), "doc"))
@@ -59,7 +68,12 @@ final class PgQueries {
 
   static Future<Long> count(SqlClient client, String table, Where where) {
     SqlParams params = new SqlParams();
-    String sql = "SELECT count(*) FROM " + table + " WHERE " + new WhereSql(params).compile(where, "doc");
+    String sql;
+    try {
+      sql = "SELECT count(*) FROM " + table + " WHERE " + new WhereSql(params).compile(where, "doc");
+    } catch (ApiError e) {
+      return Future.failedFuture(e);
+    }
     return client.preparedQuery(sql).execute(params.tuple())
         .map(rows -> rows.iterator().next().getLong(0));
   }

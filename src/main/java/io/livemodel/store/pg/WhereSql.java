@@ -13,6 +13,7 @@ import static io.livemodel.store.pg.SqlExpr.type;
 import io.livemodel.filter.Operator;
 import io.livemodel.filter.RegexpValue;
 import io.livemodel.filter.Where;
+import io.livemodel.model.ApiError;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.data.Numeric;
@@ -47,6 +48,12 @@ final class WhereSql {
 
   /** Paths deeper than this are compared directly only (no search through arrays of objects). */
   private static final int MAX_ARRAY_SEARCH_DEPTH = 8;
+
+  /**
+   * Longer like/regexp patterns are refused with 400: PostgreSQL compiles a pattern of 100k
+   * characters for seconds, holding a connection until the statement timeout.
+   */
+  static final int MAX_PATTERN_LENGTH = 10_000;
 
   private final SqlParams params;
   private int aliases;
@@ -247,6 +254,7 @@ final class WhereSql {
     if (!(pattern instanceof String p)) {
       return "false";
     }
+    checkLength(p);
     return "(" + jsString(x) + (caseInsensitive ? " ~* " : " ~ ") + params.add(PgRegex.fromLike(p), "text") + ")";
   }
 
@@ -256,8 +264,15 @@ final class WhereSql {
     if (regexp == null) {
       return "false";
     }
+    checkLength(regexp.source());
     String op = regexp.flags() != null && regexp.caseInsensitive() ? " ~* " : " ~ ";
     return "(" + string(x) + " <> '' AND " + string(x) + op + params.add(PgRegex.fromJs(regexp), "text") + ")";
+  }
+
+  private static void checkLength(String pattern) {
+    if (pattern.length() > MAX_PATTERN_LENGTH) {
+      throw ApiError.badRequest("The pattern is too long (more than " + MAX_PATTERN_LENGTH + " characters)");
+    }
   }
 
   /** Marks a null inside a value list (List.of rejects nulls). */
