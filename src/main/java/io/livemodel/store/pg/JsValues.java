@@ -34,8 +34,11 @@ final class JsValues {
     return n.toString();
   }
 
-  /** The number a string compares as in JS relational comparisons, or null if NaN. */
+  /** The number a string compares as in JS relational comparisons (blank is 0), or null if NaN. */
   static BigDecimal numberOf(String s) {
+    if (s.isBlank()) {
+      return BigDecimal.ZERO;
+    }
     if (!NUMERIC.matcher(s).matches()) {
       return null;
     }

@@ -2,7 +2,7 @@ package io.livemodel.store.pg;
 
 import static io.livemodel.store.pg.SqlExpr.bool;
 import static io.livemodel.store.pg.SqlExpr.sortNumber;
-import static io.livemodel.store.pg.SqlExpr.string;
+import static io.livemodel.store.pg.SqlExpr.sortString;
 import static io.livemodel.store.pg.SqlExpr.type;
 
 import io.livemodel.filter.OrderSpec;
@@ -12,7 +12,9 @@ import java.util.List;
  * Compiles a filter's {@code order} to an ORDER BY list with the memory connector's semantics: missing
  * values first in ASC and last in DESC, numbers numerically (null as 0, as JS's {@code <} sees it), strings by code unit
  * ({@code COLLATE "C"}; dates are stored as ISO strings, whose order is their instants' order),
- * booleans false before true; values of different JSON types are grouped by type. Ties keep id order,
+ * arrays as the string JS makes of them, booleans false before true. Values of different JSON types
+ * in one property are grouped by type: JS's comparisons across types are no total order, so the
+ * memory connector's order for them depends on its sort algorithm and is not reproduced. Ties keep id order,
  * as the memory connector's stable sort over id-ordered instances does.
  */
 final class OrderSql {
@@ -29,7 +31,7 @@ final class OrderSql {
       String nulls = dir + " NULLS LAST, ";
       sql.append(present).append(dir).append(", ")
           .append(sortNumber(v)).append(nulls)
-          .append(string(v)).append(" COLLATE \"C\"").append(nulls)
+          .append(sortString(v)).append(" COLLATE \"C\"").append(nulls)
           .append(bool(v)).append(nulls)
           .append(v).append(nulls);
     }

@@ -42,10 +42,15 @@ final class SqlExpr {
         + " WHEN " + type(x) + " = 'object' THEN '[object Object]' END)";
   }
 
+  /** Strings, and objects as {@code "[object Object]"}, for JS's {@code ==} with a string. */
+  static String objectOrString(String x) {
+    return "(CASE " + type(x) + " WHEN 'string' THEN (" + x + " #>> '{}') WHEN 'object' THEN '[object Object]' END)";
+  }
+
   /** JS's {@code String(value)} for a non-array value, what a {@code like} test sees. */
   static String jsString(String x) {
     return "(CASE WHEN " + x + " IS NULL THEN 'undefined' WHEN " + type(x) + " = 'object' THEN '[object Object]'"
-        + " ELSE (" + x + " #>> '{}') END)";
+        + " WHEN " + type(x) + " = 'null' THEN 'null' ELSE (" + x + " #>> '{}') END)";
   }
 
   /** The sort key of numbers; null sorts as 0, as JS's {@code <} converts it. */
@@ -53,15 +58,34 @@ final class SqlExpr {
     return "(CASE " + type(x) + " WHEN 'number' THEN (" + x + ")::numeric WHEN 'null' THEN 0 END)";
   }
 
-  /** A numeric-looking string as a number (JS relational comparisons convert such strings). */
+  /**
+   * A string as JS's {@code Number(s)} reads it (decimal forms; blank is 0), or NULL for NaN: JS
+   * comparisons between a string and a number or boolean convert the string so.
+   */
   static String numericString(String x) {
-    return "(CASE WHEN " + type(x) + " = 'string' AND (" + x + " #>> '{}') ~ " + NUMERIC_TEXT
-        + " THEN (" + x + " #>> '{}')::numeric END)";
+    return "(CASE WHEN " + type(x) + " <> 'string' THEN NULL"
+        + " WHEN (" + x + " #>> '{}') ~ " + NUMERIC_TEXT + " THEN (" + x + " #>> '{}')::numeric"
+        + " WHEN (" + x + " #>> '{}') ~ '^\\s*$' THEN 0 END)";
+  }
+
+  /** JS's {@code Number(x)} for strings, numbers and booleans; NULL for NaN, null, objects. */
+  static String toNumber(String x) {
+    return "coalesce(" + number(x) + ", " + numericString(x) + ", " + booleanNumber(x) + ")";
   }
 
   /** A boolean as 1 or 0, as JS arithmetic sees it. */
   static String booleanNumber(String x) {
     return "(CASE " + x + " WHEN 'true'::jsonb THEN 1 WHEN 'false'::jsonb THEN 0 END)";
+  }
+
+  /**
+   * The sort key of strings and arrays: arrays sort as JS's {@code String(array)}, their elements
+   * joined with commas (null elements empty), as JS's {@code <} compares them.
+   */
+  static String sortString(String x) {
+    return "(CASE " + type(x) + " WHEN 'string' THEN (" + x + " #>> '{}') WHEN 'array' THEN (SELECT"
+        + " coalesce(string_agg(coalesce(e.v #>> '{}', ''), ',' ORDER BY e.n), '')"
+        + " FROM jsonb_array_elements(" + x + ") WITH ORDINALITY AS e(v, n)) END)";
   }
 
   static String bool(String x) {

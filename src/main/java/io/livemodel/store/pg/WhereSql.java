@@ -4,9 +4,10 @@ import static io.livemodel.store.pg.SqlExpr.booleanNumber;
 import static io.livemodel.store.pg.SqlExpr.instant;
 import static io.livemodel.store.pg.SqlExpr.isNull;
 import static io.livemodel.store.pg.SqlExpr.number;
-import static io.livemodel.store.pg.SqlExpr.numericString;
+import static io.livemodel.store.pg.SqlExpr.objectOrString;
 import static io.livemodel.store.pg.SqlExpr.jsString;
 import static io.livemodel.store.pg.SqlExpr.string;
+import static io.livemodel.store.pg.SqlExpr.toNumber;
 import static io.livemodel.store.pg.SqlExpr.stringOrBoolean;
 import static io.livemodel.store.pg.SqlExpr.type;
 
@@ -46,6 +47,8 @@ import java.util.StringJoiner;
  */
 final class WhereSql {
 
+  /** Arrays nested deeper than this are not searched (the memory connector searches all). */
+  private static final int MAX_NESTED_ARRAYS = 3;
   /** Paths deeper than this are compared directly only (no search through arrays of objects). */
   private static final int MAX_ARRAY_SEARCH_DEPTH = 8;
 
@@ -107,12 +110,18 @@ final class WhereSql {
         + alias + "(x) WHERE " + nested + "))";
   }
 
-  /** The test of one stored value: per element when it is an array. */
+  /** The test of one stored value: per element when it is an array (nested arrays too, to a depth). */
   private String valueTest(String v, Where.Condition c) {
+    return valueTest(v, c, 0);
+  }
+
+  private String valueTest(String v, Where.Condition c, int depth) {
+    if (depth >= MAX_NESTED_ARRAYS) {
+      return scalarTest(v, c);
+    }
     String alias = "a" + (aliases++);
-    String element = alias + ".x";
     String anyElement = "EXISTS (SELECT 1 FROM jsonb_array_elements(" + v + ") AS " + alias + "(x) WHERE "
-        + scalarTest(element, c) + ")";
+        + valueTest(alias + ".x", c, depth + 1) + ")";
     if (c.op() == Operator.NEQ) {
       anyElement = "(jsonb_array_length(" + v + ") = 0 OR " + anyElement + ")";
     } else if (c.op() == Operator.EQ && c.value() == null) {
@@ -125,10 +134,10 @@ final class WhereSql {
   private String scalarTest(String x, Where.Condition c) {
     Object value = c.value();
     switch (c.op()) {
-      case EQ: return positive(equality(x, List.of(wrapNull(value))));
-      case NEQ: return negative(equality(x, List.of(wrapNull(value))));
-      case INQ: return positive(equality(x, list(value)));
-      case NIN: return negative(equality(x, list(value)));
+      case EQ: return positive(stringEquality(x, wrapNull(value)));
+      case NEQ: return negative(looseEquality(x, List.of(wrapNull(value))));
+      case INQ: return positive(looseEquality(x, list(value)));
+      case NIN: return negative(looseEquality(x, list(value)));
       case GT: return positive(compare(x, ">", value));
       case GTE: return positive(compare(x, ">=", value));
       case LT: return positive(compare(x, "<", value));
@@ -171,35 +180,56 @@ final class WhereSql {
     return List.of(wrapNull(value));
   }
 
-  /** Loose equality with any of {@code values}, grouped by kind into a few array parameters. */
-  private String equality(String x, List<?> values) {
+  /**
+   * The {@code eq} test, {@code String(example) == String(value)}: null matches missing or null,
+   * numbers compare as numbers (so 3.0 equals "3"), dates as instants.
+   */
+  private String stringEquality(String x, Object v) {
+    if (v == NullValue.INSTANCE) {
+      return isNull(x);
+    }
+    if (v instanceof Instant i) {
+      return "(" + instant(x) + " = " + params.add(OffsetDateTime.ofInstant(i, ZoneOffset.UTC), "timestamptz") + ")";
+    }
+    String text = v instanceof Number n ? JsValues.toJsString(n) : v instanceof JsonObject ? "[object Object]"
+        : String.valueOf(v);
+    String test = "(" + stringOrBoolean(x) + " = " + params.add(text, "text");
+    BigDecimal n = JsValues.canonicalNumber(text);
+    if (n != null) {
+      test += " OR " + number(x) + " = " + params.add(Numeric.create(n), "numeric");
+    }
+    return test + ")";
+  }
+
+  /**
+   * JS's {@code example == value} against any of {@code values} ({@code inq}, {@code nin}, {@code neq}):
+   * null equals missing or null; a number or boolean equals what {@code Number(value)} makes of a
+   * string, number or boolean; a string equals the same string, or a number or boolean equal to
+   * {@code Number(string)}. Values are grouped by kind into a few array parameters.
+   */
+  private String looseEquality(String x, List<?> values) {
     boolean matchNull = false;
     List<String> texts = new ArrayList<>();
     List<Numeric> numbers = new ArrayList<>();
+    List<Numeric> numbersOfTexts = new ArrayList<>();
     List<OffsetDateTime> instants = new ArrayList<>();
     for (Object v : values) {
       if (v == null || v == NullValue.INSTANCE) {
         matchNull = true;
-      } else if (v instanceof String s) {
-        texts.add(s);
-        BigDecimal n = JsValues.canonicalNumber(s);
-        if (n != null) {
-          numbers.add(Numeric.create(n));
-        }
-      } else if (v instanceof Boolean b) {
-        texts.add(b.toString());
-      } else if (v instanceof Number n) {
-        texts.add(JsValues.toJsString(n));
-        Numeric numeric = JsValues.numeric(n);
+      } else if (v instanceof Number || v instanceof Boolean) {
+        Numeric numeric = v instanceof Boolean b ? Numeric.create(b ? 1 : 0) : JsValues.numeric((Number) v);
         if (numeric != null) {
           numbers.add(numeric);
         }
       } else if (v instanceof Instant i) {
         instants.add(OffsetDateTime.ofInstant(i, ZoneOffset.UTC));
-      } else if (v instanceof JsonObject) {
-        texts.add("[object Object]");
       } else {
-        texts.add(String.valueOf(v));
+        String s = v instanceof JsonObject ? "[object Object]" : String.valueOf(v);
+        texts.add(s);
+        BigDecimal n = JsValues.numberOf(s);
+        if (n != null) {
+          numbersOfTexts.add(Numeric.create(n));
+        }
       }
     }
     StringJoiner any = new StringJoiner(" OR ", "(", ")");
@@ -208,10 +238,14 @@ final class WhereSql {
       any.add(isNull(x));
     }
     if (!texts.isEmpty()) {
-      any.add(stringOrBoolean(x) + " = ANY(" + params.add(texts.toArray(new String[0]), "text[]") + ")");
+      any.add(objectOrString(x) + " = ANY(" + params.add(texts.toArray(new String[0]), "text[]") + ")");
+    }
+    if (!numbersOfTexts.isEmpty()) {
+      any.add("coalesce(" + number(x) + ", " + booleanNumber(x) + ") = ANY("
+          + params.add(numbersOfTexts.toArray(new Numeric[0]), "numeric[]") + ")");
     }
     if (!numbers.isEmpty()) {
-      any.add(number(x) + " = ANY(" + params.add(numbers.toArray(new Numeric[0]), "numeric[]") + ")");
+      any.add(toNumber(x) + " = ANY(" + params.add(numbers.toArray(new Numeric[0]), "numeric[]") + ")");
     }
     if (!instants.isEmpty()) {
       any.add(instant(x) + " = ANY(" + params.add(instants.toArray(new OffsetDateTime[0]), "timestamptz[]") + ")");
@@ -226,8 +260,7 @@ final class WhereSql {
       if (numeric == null) {
         return "false";
       }
-      return "(coalesce(" + number(x) + ", " + numericString(x) + ", " + booleanNumber(x) + ") " + op + " "
-          + params.add(numeric, "numeric") + ")";
+      return "(" + toNumber(x) + " " + op + " " + params.add(numeric, "numeric") + ")";
     }
     if (value instanceof String s) {
       // Code-unit order equals the byte order of COLLATE "C" except for characters outside the BMP
@@ -244,8 +277,7 @@ final class WhereSql {
       return "(" + instant(x) + " " + op + " " + params.add(OffsetDateTime.ofInstant(i, ZoneOffset.UTC), "timestamptz") + ")";
     }
     if (value instanceof Boolean b) {
-      return "(coalesce(" + number(x) + ", " + booleanNumber(x) + ", " + numericString(x) + ") " + op + " "
-          + params.add(b ? 1 : 0, "int") + ")";
+      return "(" + toNumber(x) + " " + op + " " + params.add(b ? 1 : 0, "int") + ")";
     }
     return "false";
   }
