@@ -95,10 +95,7 @@ final class PgSchema {
     }
     ModelDefinition model = models.get(index);
     String idType = numericIds(model) ? "numeric" : "text COLLATE \"C\"";
-    String indexName = quote(indexName(model));
     return run(conn, "CREATE TABLE IF NOT EXISTS " + table(model) + " (id " + idType + " PRIMARY KEY, doc jsonb NOT NULL)")
-        .compose(v -> run(conn, "CREATE INDEX IF NOT EXISTS " + indexName + " ON " + table(model)
-            + " USING gin (doc jsonb_path_ops)"))
         .compose(v -> checkIdType(conn, schemaName, model, numericIds(model) ? "numeric" : "text"))
         .compose(v -> conn.preparedQuery("INSERT INTO " + models() + " (model) VALUES ($1) ON CONFLICT DO NOTHING")
             .execute(Tuple.of(model.name())))
@@ -120,10 +117,6 @@ final class PgSchema {
           }
           return Future.succeededFuture();
         });
-  }
-
-  private static String indexName(ModelDefinition model) {
-    return "livemodel_doc_" + Integer.toHexString(model.name().hashCode()) + "_" + model.name().length();
   }
 
   private static Future<Void> run(SqlConnection conn, String sql) {
