@@ -1,0 +1,72 @@
+package io.livemodel;
+
+import io.livemodel.config.ConfigLoader;
+import io.livemodel.config.ServerConfig;
+import io.vertx.core.Vertx;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code java -jar livemodel.jar [--config conf/config.json]}: starts one LiveModel node. */
+@Command(name = "livemodel", mixinStandardHelpOptions = true, version = "LiveModel 0.1.0",
+    description = "LoopBack 3 PersistedModel REST API and change streams on Vert.x")
+public final class Main implements Callable<Integer> {
+
+  @Option(names = {"-c", "--config"}, description = "the config file (default: $LIVEMODEL_CONFIG or conf/config.json)")
+  Path configFile;
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new Main()).execute(args));
+  }
+
+  @Override
+  public Integer call() {
+    Path file = configFile != null ? configFile
+        : Path.of(System.getenv().getOrDefault("LIVEMODEL_CONFIG", "conf/config.json"));
+    ServerConfig config;
+    try {
+      config = ConfigLoader.load(file, System.getenv());
+      LiveModelServer.loadModels(config);
+    } catch (IllegalArgumentException e) {
+      System.err.println("livemodel: invalid configuration: " + e.getMessage());
+      return 2;
+    }
+    Vertx vertx = Vertx.vertx();
+    try {
+      LiveModelServer server = LiveModelServer.start(vertx, config).await();
+      System.out.println("LiveModel listening on http://" + config.host() + ":" + server.port() + config.restApiRoot()
+          + " (models: " + String.join(", ", server.models().all().stream().map(m -> m.plural()).toList())
+          + "; store: " + describe(config) + ")");
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        try {
+          server.stop().eventually(vertx::close).await();
+        } catch (Exception ignored) {
+          // shutting down anyway
+        }
+      }, "livemodel-shutdown"));
+      return null == server ? 1 : keepRunning();
+    } catch (Exception e) {
+      System.err.println("livemodel: failed to start: " + e.getMessage());
+      vertx.close();
+      return 1;
+    }
+  }
+
+  private static Integer keepRunning() {
+    try {
+      Thread.currentThread().join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return 0;
+  }
+
+  private static String describe(ServerConfig config) {
+    if (config.store().type().equals("postgres")) {
+      return "postgres " + config.store().postgresUrl().replaceAll("//([^:@/]+):[^@/]*@", "//$1:***@");
+    }
+    return config.store().dataDir() == null ? "memory (no journal)" : "memory, journal in " + config.store().dataDir();
+  }
+}

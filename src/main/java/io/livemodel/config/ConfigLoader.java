@@ -1,0 +1,185 @@
+package io.livemodel.config;
+
+import io.livemodel.store.ChangeLog;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads {@code conf/config.json} and applies environment overrides. Every problem fails with an
+ * {@link IllegalArgumentException} whose message names the file (or variable) and the problem, so
+ * that start-up can print it and exit.
+ *
+ * <p>Environment variables: {@code PORT}, {@code HOST}, {@code LIVEMODEL_MODELS} (an extra folder of
+ * model files, loaded after the configured ones; a model of the same name replaces the configured
+ * one), {@code LIVEMODEL_STORE} ({@code memory} or {@code postgres}), {@code LIVEMODEL_DATA} (journal
+ * folder; {@code none} keeps data in memory only), {@code DATABASE_URL}, {@code LIVEMODEL_HTTP_INSTANCES},
+ * {@code LIVEMODEL_HEARTBEAT_SECONDS}.
+ * Relative paths in the file are resolved against the file's folder; relative paths from the
+ * environment against the working directory.
+ */
+public final class ConfigLoader {
+
+  private ConfigLoader() {
+  }
+
+  public static ServerConfig load(Path file, Map<String, String> env) {
+    JsonObject json = read(file);
+    Path base = file.toAbsolutePath().getParent();
+    String where = file.toString();
+    try {
+      return build(json, base, env, where);
+    } catch (ClassCastException e) {
+      throw new IllegalArgumentException(where + ": a setting has the wrong type (" + e.getMessage() + ")");
+    }
+  }
+
+  private static JsonObject read(Path file) {
+    if (!Files.isRegularFile(file)) {
+      throw new IllegalArgumentException(file + ": config file not found");
+    }
+    try {
+      return new JsonObject(Files.readString(file));
+    } catch (IOException e) {
+      throw new IllegalArgumentException(file + ": cannot read: " + e.getMessage());
+    } catch (DecodeException e) {
+      throw new IllegalArgumentException(file + ": not a JSON object: " + e.getMessage());
+    }
+  }
+
+  private static ServerConfig build(JsonObject json, Path base, Map<String, String> env, String where) {
+    String host = env.getOrDefault("HOST", json.getString("host", "0.0.0.0"));
+    int port = intValue(env, "PORT", json.getValue("port", 3000), where + ": port");
+    check(port >= 0 && port <= 65535, where + ": port must be between 0 and 65535, not " + port);
+    String root = json.getString("restApiRoot", "/api");
+    check(root.startsWith("/") && !root.endsWith("/") && root.length() > 1,
+        where + ": restApiRoot must look like /api, not " + root);
+
+    List<Path> modelDirs = new ArrayList<>();
+    for (Object dir : json.getJsonArray("models", new JsonArray().add("models"))) {
+      check(dir instanceof String, where + ": models must be a list of folder names");
+      modelDirs.add(base.resolve((String) dir).normalize());
+    }
+    String extra = env.get("LIVEMODEL_MODELS");
+    if (extra != null && !extra.isBlank()) {
+      modelDirs.add(Path.of(extra).toAbsolutePath().normalize());
+    }
+    for (Path dir : modelDirs) {
+      check(Files.isDirectory(dir), where + ": model folder " + dir + " does not exist");
+    }
+
+    StoreConfig store = store(json.getJsonObject("store", new JsonObject()), base, env, where);
+    JsonObject http = json.getJsonObject("http", new JsonObject());
+    int instances = intValue(env, "LIVEMODEL_HTTP_INSTANCES", http.getValue("instances", 0), where + ": http.instances");
+    long bodyLimit = http.getLong("bodyLimit", 1024L * 1024);
+    check(bodyLimit > 0, where + ": http.bodyLimit must be positive");
+    int idle = http.getInteger("idleTimeoutSeconds", 120);
+    int maxHeader = http.getInteger("maxHeaderSize", 8192);
+    check(instances >= 0 && idle >= 0 && maxHeader >= 1024,
+        where + ": http.instances and idleTimeoutSeconds must be >= 0, maxHeaderSize >= 1024");
+    JsonObject stream = json.getJsonObject("stream", new JsonObject());
+    int heartbeat = intValue(env, "LIVEMODEL_HEARTBEAT_SECONDS", stream.getValue("heartbeatSeconds", 15),
+        where + ": stream.heartbeatSeconds");
+    StreamConfig d = StreamConfig.defaults();
+    int retry = stream.getInteger("retryMs", d.retryMs());
+    long gapWait = stream.getLong("gapWaitMillis", d.gapWaitMillis());
+    long maxQueued = stream.getLong("maxQueuedBytes", d.maxQueuedBytes());
+    JsonObject retention = stream.getJsonObject("retention", new JsonObject());
+    int maxChanges = retention.getInteger("maxChanges", d.retention().maxChanges());
+    long maxAge = retention.getLong("maxAgeSeconds", d.retention().maxAgeSeconds());
+    check(heartbeat >= 0 && retry >= 0 && gapWait >= 0, where + ": stream.heartbeatSeconds, retryMs and gapWaitMillis must be >= 0");
+    check(maxQueued > 0 && maxChanges > 0 && maxAge >= 0,
+        where + ": stream.maxQueuedBytes and retention.maxChanges must be positive, retention.maxAgeSeconds >= 0");
+    StreamConfig streamConfig = new StreamConfig(heartbeat, retry, gapWait, maxQueued,
+        new ChangeLog.Retention(maxChanges, maxAge));
+    return new ServerConfig(host, port, root, List.copyOf(modelDirs), store, instances, bodyLimit, idle,
+        maxHeader, streamConfig, bridge(json.getJsonObject("bridge", new JsonObject()), where),
+        cluster(json.getJsonObject("cluster", new JsonObject()), env, where));
+  }
+
+  private static BridgeConfig bridge(JsonObject json, String where) {
+    BridgeConfig d = BridgeConfig.defaults();
+    String path = json.containsKey("sockJsPath") ? json.getString("sockJsPath") : d.sockJsPath();
+    check(path == null || path.startsWith("/"), where + ": bridge.sockJsPath must start with / (or be null)");
+    int tcpPort = json.getInteger("tcpPort", d.tcpPort());
+    check(tcpPort >= 0 && tcpPort <= 65535, where + ": bridge.tcpPort must be between 0 and 65535");
+    return new BridgeConfig(path, tcpPort, json.getString("tcpHost", d.tcpHost()),
+        json.getBoolean("inboundCrud", d.inboundCrud()),
+        json.getInteger("maxHandlersPerSocket", d.maxHandlersPerSocket()),
+        json.getInteger("maxAddressLength", d.maxAddressLength()),
+        json.getInteger("maxMessageBytes", d.maxMessageBytes()));
+  }
+
+  private static ClusterConfig cluster(JsonObject json, Map<String, String> env, String where) {
+    ClusterConfig d = ClusterConfig.disabled();
+    String envEnabled = env.get("LIVEMODEL_CLUSTER");
+    boolean enabled = envEnabled != null ? Boolean.parseBoolean(envEnabled) : json.getBoolean("enabled", false);
+    List<String> members = new ArrayList<>();
+    String envMembers = env.get("LIVEMODEL_CLUSTER_MEMBERS");
+    if (envMembers != null) {
+      for (String m : envMembers.split(",")) {
+        if (!m.isBlank()) {
+          members.add(m.trim());
+        }
+      }
+    } else {
+      for (Object m : json.getJsonArray("members", new JsonArray(d.members()))) {
+        members.add(String.valueOf(m));
+      }
+    }
+    check(!members.isEmpty(), where + ": cluster.members must name at least one member");
+    String iface = env.getOrDefault("LIVEMODEL_CLUSTER_INTERFACE", json.getString("interface", d.interfaceAddress()));
+    int port = intValue(env, "LIVEMODEL_CLUSTER_PORT", json.getValue("port", d.port()), where + ": cluster.port");
+    String busHost = env.getOrDefault("LIVEMODEL_CLUSTER_HOST", json.getString("eventBusHost", d.eventBusHost()));
+    return new ClusterConfig(enabled, List.copyOf(members), iface, port, busHost);
+  }
+
+  private static StoreConfig store(JsonObject json, Path base, Map<String, String> env, String where) {
+    String type = env.getOrDefault("LIVEMODEL_STORE", json.getString("type", StoreConfig.MEMORY));
+    check(type.equals(StoreConfig.MEMORY) || type.equals(StoreConfig.POSTGRES),
+        where + ": store.type (or LIVEMODEL_STORE) must be memory or postgres, not " + type);
+    Path dataDir;
+    String envData = env.get("LIVEMODEL_DATA");
+    if (envData != null) {
+      dataDir = envData.equals("none") ? null : Path.of(envData).toAbsolutePath().normalize();
+    } else {
+      String fileData = json.getString("dataDir", "data");
+      dataDir = fileData == null || fileData.equals("none") ? null : base.resolve(fileData).normalize();
+    }
+    JsonObject pg = json.getJsonObject("postgres", new JsonObject());
+    String url = env.getOrDefault("DATABASE_URL", pg.getString("url", "postgresql://postgres@127.0.0.1:5432/test"));
+    check(url.startsWith("postgresql://") || url.startsWith("postgres://"),
+        where + ": store.postgres.url (or DATABASE_URL) must be a postgresql:// URI");
+    int pool = pg.getInteger("poolSize", 8);
+    int timeout = pg.getInteger("statementTimeoutMs", 5000);
+    check(pool > 0 && timeout > 0, where + ": store.postgres.poolSize and statementTimeoutMs must be positive");
+    return new StoreConfig(type, dataDir, url, pool, timeout);
+  }
+
+  private static int intValue(Map<String, String> env, String variable, Object fileValue, String what) {
+    String fromEnv = env.get(variable);
+    if (fromEnv != null) {
+      try {
+        return Integer.parseInt(fromEnv.trim());
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("environment variable " + variable + " must be a whole number, not " + fromEnv);
+      }
+    }
+    if (fileValue instanceof Integer i) {
+      return i;
+    }
+    throw new IllegalArgumentException(what + " must be a whole number, not " + fileValue);
+  }
+
+  private static void check(boolean ok, String message) {
+    if (!ok) {
+      throw new IllegalArgumentException(message);
+    }
+  }
+}

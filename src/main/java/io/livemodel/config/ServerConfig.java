@@ -1,0 +1,42 @@
+package io.livemodel.config;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The whole server configuration: {@code conf/config.json} with environment overrides applied and
+ * every value validated ({@link ConfigLoader}).
+ *
+ * @param host the interface the HTTP server binds to
+ * @param port the HTTP port
+ * @param restApiRoot the REST prefix, {@code /api}
+ * @param modelDirs folders of LoopBack model files, loaded in this order; a later folder's model
+ *     replaces an earlier one of the same name
+ * @param store the store settings
+ * @param httpInstances HTTP verticle instances; 0 means one per core
+ * @param bodyLimit the largest request body in bytes (413 above it)
+ * @param idleTimeoutSeconds a connection that carries no request and no stream for this long is closed
+ * @param maxHeaderSize the largest request header block in bytes
+ * @param stream change-stream settings
+ * @param bridge the event-bus bridges
+ * @param cluster clustering
+ */
+public record ServerConfig(
+    String host,
+    int port,
+    String restApiRoot,
+    List<Path> modelDirs,
+    StoreConfig store,
+    int httpInstances,
+    long bodyLimit,
+    int idleTimeoutSeconds,
+    int maxHeaderSize,
+    StreamConfig stream,
+    BridgeConfig bridge,
+    ClusterConfig cluster) {
+
+  /** The effective number of HTTP verticle instances. */
+  public int effectiveHttpInstances() {
+    return httpInstances > 0 ? httpInstances : Math.max(1, Runtime.getRuntime().availableProcessors());
+  }
+}

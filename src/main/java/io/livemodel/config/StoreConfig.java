@@ -1,0 +1,18 @@
+package io.livemodel.config;
+
+import java.nio.file.Path;
+
+/**
+ * Where data is kept.
+ *
+ * @param type {@code memory} (embedded store, the default) or {@code postgres}
+ * @param dataDir the embedded store's journal folder, or null to keep data in memory only
+ * @param postgresUrl {@code postgresql://user[:password]@host:port/db}
+ * @param poolSize PostgreSQL connections per node
+ * @param statementTimeoutMs the longest a PostgreSQL statement may run
+ */
+public record StoreConfig(String type, Path dataDir, String postgresUrl, int poolSize, int statementTimeoutMs) {
+
+  public static final String MEMORY = "memory";
+  public static final String POSTGRES = "postgres";
+}

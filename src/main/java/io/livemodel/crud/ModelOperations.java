@@ -1,0 +1,280 @@
+package io.livemodel.crud;
+
+import io.livemodel.filter.Filter;
+import io.livemodel.filter.FilterParser;
+import io.livemodel.filter.Where;
+import io.livemodel.model.ApiError;
+import io.livemodel.model.Instances;
+import io.livemodel.model.Instances.Mode;
+import io.livemodel.model.ModelDefinition;
+import io.livemodel.store.Committed;
+import io.livemodel.store.Store;
+import io.livemodel.store.WriteTx;
+import io.livemodel.stream.Change;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The LoopBack semantics of every PersistedModel method (API.md sections 2 and 7), built once on the
+ * {@link Store} primitives so that every store behaves alike. Thread-safe: holds no state of its own.
+ */
+public final class ModelOperations {
+
+  private final Store store;
+
+  public ModelOperations(Store store) {
+    this.store = store;
+  }
+
+  // ---- reads ------------------------------------------------------------------------------------
+
+  public Future<List<JsonObject>> find(ModelDefinition model, Object rawFilter) {
+    return store.find(model, FilterParser.parse(rawFilter, model));
+  }
+
+  public Future<JsonObject> findById(ModelDefinition model, String rawId, Object rawFilter) {
+    Filter filter = FilterParser.parse(rawFilter, model);
+    Object id = Instances.coerceId(model, rawId);
+    if (id == null) {
+      return Future.failedFuture(ApiError.modelNotFound(model.name(), rawId));
+    }
+    return store.findById(model, id).map(found -> {
+      if (found == null) {
+        throw ApiError.modelNotFound(model.name(), rawId);
+      }
+      return filter.fields() == null ? found : filter.fields().project(found);
+    });
+  }
+
+  public Future<JsonObject> findOne(ModelDefinition model, Object rawFilter) {
+    Filter parsed = FilterParser.parse(rawFilter, model);
+    Filter one = new Filter(parsed.where(), parsed.order(), 1, parsed.skip(), parsed.fields());
+    return store.find(model, one).map(found -> {
+      if (found.isEmpty()) {
+        throw ApiError.modelNotFound(model.name(), "undefined");
+      }
+      return found.get(0);
+    });
+  }
+
+  public Future<Boolean> exists(ModelDefinition model, String rawId) {
+    Object id = Instances.coerceId(model, rawId);
+    if (id == null) {
+      return Future.succeededFuture(false);
+    }
+    return store.findById(model, id).map(found -> found != null);
+  }
+
+  public Future<Long> count(ModelDefinition model, Object rawWhere) {
+    return store.count(model, FilterParser.parseWhere(rawWhere, model));
+  }
+
+  // ---- writes -----------------------------------------------------------------------------------
+
+  /** Runs one write request; the value is the JSON answer, the changes are what to publish. */
+  public Future<Committed<Object>> write(ModelDefinition model, WriteRequest request) {
+    try {
+      return switch (request.op()) {
+        case CREATE -> create(model, request.data());
+        case REPLACE_OR_CREATE -> upsert(model, body(model, request.data()), false);
+        case PATCH_OR_CREATE -> upsert(model, body(model, request.data()), true);
+        case REPLACE_BY_ID -> replaceById(model, request.id(), body(model, request.data()));
+        case PATCH_BY_ID -> patchById(model, request.id(), body(model, request.data()));
+        case UPSERT_WITH_WHERE -> upsertWithWhere(model, request.where(), body(model, request.data()));
+        case UPDATE_ALL -> updateAll(model, request.where(), body(model, request.data()));
+        case DELETE_BY_ID -> deleteById(model, request.id());
+      };
+    } catch (ApiError e) {
+      return Future.failedFuture(e);
+    }
+  }
+
+  private Future<Committed<Object>> create(ModelDefinition model, Object data) {
+    if (data instanceof JsonArray array) {
+      return createMany(model, array);
+    }
+    JsonObject instance = Instances.prepare(model, body(model, data), Mode.CREATE);
+    return store.write(model, tx -> insert(tx, model, instance).map(saved -> (Object) saved));
+  }
+
+  /** Deviation from LoopBack: every item is validated before any is saved (422, nothing saved). */
+  private Future<Committed<Object>> createMany(ModelDefinition model, JsonArray items) {
+    List<JsonObject> prepared = new ArrayList<>();
+    JsonArray details = new JsonArray();
+    boolean failed = false;
+    for (Object item : items) {
+      if (!(item instanceof JsonObject object)) {
+        throw ApiError.badRequest("Value is not an object: array items must be JSON objects, not " + item);
+      }
+      try {
+        prepared.add(Instances.prepare(model, object, Mode.CREATE));
+        details.addNull();
+      } catch (ApiError e) {
+        failed = true;
+        details.add(e.toJson().getJsonObject("error"));
+      }
+    }
+    if (failed) {
+      throw new ApiError(422, "ValidationError",
+          "Failed with multiple errors, see `details` for more information.", null, details);
+    }
+    return store.write(model, tx -> {
+      Future<JsonArray> saved = Future.succeededFuture(new JsonArray());
+      for (JsonObject instance : prepared) {
+        saved = saved.compose(list -> insert(tx, model, instance).map(list::add));
+      }
+      return saved.map(list -> (Object) list);
+    });
+  }
+
+  /** PUT/PATCH on the collection and POST /replaceOrCreate: update when the id exists, else create. */
+  private Future<Committed<Object>> upsert(ModelDefinition model, JsonObject data, boolean merge) {
+    Object rawId = data.getValue(model.idName());
+    if (rawId == null) {
+      return create(model, data);
+    }
+    Object id = Instances.coerceId(model, rawId);
+    return store.write(model, tx -> tx.findById(id).compose(existing -> {
+      if (existing == null) {
+        if (model.forceId() || id == null) {
+          return Future.failedFuture(ApiError.notFound(
+              "Could not update attributes. Object with id " + rawId + " does not exist!"));
+        }
+        return insert(tx, model, Instances.prepare(model, data, Mode.CREATE));
+      }
+      JsonObject next = (merge ? merged(existing, data) : data.copy()).put(model.idName(), id);
+      return update(tx, model, id, Instances.prepare(model, next, merge ? Mode.PATCH : Mode.REPLACE));
+    }).map(saved -> (Object) saved));
+  }
+
+  private Future<Committed<Object>> replaceById(ModelDefinition model, String rawId, JsonObject data) {
+    Object id = Instances.coerceId(model, rawId);
+    return store.write(model, tx -> findExisting(tx, id).compose(existing -> {
+      if (existing == null) {
+        return Future.failedFuture(ApiError.notFound(
+            "Could not replace. Object with id " + rawId + " does not exist!"));
+      }
+      JsonObject next = data.copy().put(model.idName(), id);
+      return update(tx, model, id, Instances.prepare(model, next, Mode.REPLACE));
+    }).map(saved -> (Object) saved));
+  }
+
+  private Future<Committed<Object>> patchById(ModelDefinition model, String rawId, JsonObject data) {
+    Object id = Instances.coerceId(model, rawId);
+    Object bodyId = data.getValue(model.idName());
+    return store.write(model, tx -> findExisting(tx, id).compose(existing -> {
+      if (existing == null) {
+        return Future.failedFuture(ApiError.modelNotFound(model.name(), rawId));
+      }
+      if (bodyId != null && model.forceId() && !id.equals(Instances.coerceId(model, bodyId))) {
+        return Future.failedFuture(ApiError.badRequest("id cannot be updated from " + id + " to " + bodyId
+            + " when forceId is set to true"));
+      }
+      JsonObject next = merged(existing, data).put(model.idName(), id);
+      return update(tx, model, id, Instances.prepare(model, next, Mode.PATCH));
+    }).map(saved -> (Object) saved));
+  }
+
+  private Future<Committed<Object>> upsertWithWhere(ModelDefinition model, Object rawWhere, JsonObject data) {
+    Where where = FilterParser.parseWhere(rawWhere, model);
+    Instances.prepare(model, withoutId(model, data), Mode.PATCH);
+    return store.write(model, tx -> tx.find(where).compose(matches -> {
+      if (matches.isEmpty()) {
+        return insert(tx, model, Instances.prepare(model, data, Mode.CREATE));
+      }
+      if (matches.size() > 1) {
+        return Future.failedFuture(ApiError.badRequest(
+            "There are multiple instances found.Upsert Operation will not be performed!"));
+      }
+      JsonObject existing = matches.get(0);
+      Object id = existing.getValue(model.idName());
+      JsonObject next = merged(existing, withoutId(model, data));
+      return update(tx, model, id, Instances.prepare(model, next, Mode.PATCH));
+    }).map(saved -> (Object) saved));
+  }
+
+  /**
+   * Deviations from LoopBack: {@code where} is required (400), and one {@code update} change is
+   * emitted per matched instance, carrying the full instance after the write.
+   */
+  private Future<Committed<Object>> updateAll(ModelDefinition model, Object rawWhere, JsonObject data) {
+    if (rawWhere == null || (rawWhere instanceof String s && s.isEmpty())) {
+      throw ApiError.badRequest("The where argument is required by updateAll (use where={} to update all instances)");
+    }
+    Where where = FilterParser.parseWhere(rawWhere, model);
+    JsonObject patch = Instances.prepare(model, withoutId(model, data), Mode.COERCE_ONLY);
+    return store.write(model, tx -> tx.find(where).compose(matches -> {
+      Future<Void> chain = Future.succeededFuture();
+      for (JsonObject existing : matches) {
+        Object id = existing.getValue(model.idName());
+        chain = chain.compose(v -> update(tx, model, id, merged(existing, patch)).mapEmpty());
+      }
+      return chain.map(v -> (Object) new JsonObject().put("count", matches.size()));
+    }));
+  }
+
+  /** Deviation from LoopBack: deleting an unknown id emits no change. */
+  private Future<Committed<Object>> deleteById(ModelDefinition model, String rawId) {
+    Object id = Instances.coerceId(model, rawId);
+    return store.write(model, tx -> {
+      if (id == null) {
+        return Future.succeededFuture((Object) new JsonObject().put("count", 0));
+      }
+      return tx.delete(id).map(deleted -> {
+        if (deleted) {
+          tx.emit(new Change(model.name(), Change.REMOVE, id, new JsonObject().put(model.idName(), id), null, 0));
+        }
+        return (Object) new JsonObject().put("count", deleted ? 1 : 0);
+      });
+    });
+  }
+
+  // ---- helpers ----------------------------------------------------------------------------------
+
+  private static Future<JsonObject> insert(WriteTx tx, ModelDefinition model, JsonObject instance) {
+    return tx.insert(instance).map(saved -> {
+      tx.emit(new Change(model.name(), Change.CREATE, saved.getValue(model.idName()), null, saved, 0));
+      return saved;
+    });
+  }
+
+  private static Future<JsonObject> update(WriteTx tx, ModelDefinition model, Object id, JsonObject instance) {
+    return tx.update(id, instance).map(v -> {
+      tx.emit(new Change(model.name(), Change.UPDATE, id, null, instance, 0));
+      return instance;
+    });
+  }
+
+  private static Future<JsonObject> findExisting(WriteTx tx, Object id) {
+    return id == null ? Future.succeededFuture() : tx.findById(id);
+  }
+
+  private static JsonObject merged(JsonObject existing, JsonObject patch) {
+    JsonObject next = existing.copy();
+    patch.forEach(entry -> next.put(entry.getKey(), entry.getValue()));
+    return next;
+  }
+
+  private static JsonObject withoutId(ModelDefinition model, JsonObject data) {
+    if (!data.containsKey(model.idName())) {
+      return data;
+    }
+    JsonObject copy = data.copy();
+    copy.remove(model.idName());
+    return copy;
+  }
+
+  /** A write body must be an object; null counts as empty (and then fails validation where required). */
+  private static JsonObject body(ModelDefinition model, Object data) {
+    if (data == null) {
+      return new JsonObject();
+    }
+    if (data instanceof JsonObject object) {
+      return object;
+    }
+    throw ApiError.badRequest("Value is not an object: the request body for " + model.name() + " must be a JSON object");
+  }
+}

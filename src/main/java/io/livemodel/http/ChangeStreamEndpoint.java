@@ -1,0 +1,91 @@
+package io.livemodel.http;
+
+import io.livemodel.model.ApiError;
+import io.livemodel.model.ModelDefinition;
+import io.livemodel.stream.ChangeFilter;
+import io.livemodel.stream.ChangeHub;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * {@code GET|POST /api/<Plural>/change-stream}: chooses the wire format as LoopBack does (SSE when
+ * {@code _format=event-stream} or the client accepts {@code text/event-stream}, which includes no
+ * Accept header and {@code *}{@code /*}; else the JSON-lines stream for JSON clients; else 406),
+ * reads {@code options}, and hands the response to a subscriber of this verticle's hub.
+ */
+final class ChangeStreamEndpoint {
+
+  private final ChangeHub hub;
+  private final int retryMs;
+  private final long maxQueuedBytes;
+
+  ChangeStreamEndpoint(ChangeHub hub, int retryMs, long maxQueuedBytes) {
+    this.hub = hub;
+    this.retryMs = retryMs;
+    this.maxQueuedBytes = maxQueuedBytes;
+  }
+
+  void open(RoutingContext ctx, ModelDefinition model, RequestArgs args) {
+    ChangeFilter filter = ChangeFilter.of(model, options(args.auto("options")));
+    String accept = ctx.request().getHeader("Accept");
+    boolean sse = "event-stream".equals(args.fromQuery("_format")) || Accepts.accepts(accept, "text/event-stream");
+    StreamSubscriber subscriber;
+    if (sse) {
+      subscriber = new SseSubscriber(ctx.response(), hub, model.name(), filter, maxQueuedBytes, retryMs);
+    } else if (Accepts.accepts(accept, "application/json")) {
+      subscriber = new JsonLinesSubscriber(ctx.response(), hub, model.name(), filter, maxQueuedBytes);
+    } else {
+      Responses.notAcceptable(ctx.response());
+      return;
+    }
+    subscriber.open(sse ? lastEventId(ctx, args) : -1);
+  }
+
+  /**
+   * Where a resuming SSE client stands: the {@code Last-Event-ID} header (EventSource sends it when it
+   * reconnects) or a {@code lastEventId} query parameter; -1 for a new, live-only stream.
+   */
+  private static long lastEventId(RoutingContext ctx, RequestArgs args) {
+    Object raw = ctx.request().getHeader("Last-Event-ID");
+    if (raw == null) {
+      raw = args.fromQuery("lastEventId");
+    }
+    if (raw == null || raw.toString().isBlank()) {
+      return -1;
+    }
+    try {
+      long id = Long.parseLong(raw.toString().trim());
+      if (id < 0) {
+        throw new NumberFormatException();
+      }
+      return id;
+    } catch (NumberFormatException e) {
+      throw ApiError.badRequest("Last-Event-ID must be a change sequence number (a whole number >= 0), not " + raw);
+    }
+  }
+
+  /** The {@code options} argument: absent, a JSON object, or JSON text of one. */
+  private static JsonObject options(Object raw) {
+    if (raw == null) {
+      return null;
+    }
+    if (raw instanceof JsonObject object) {
+      return object;
+    }
+    if (raw instanceof String text) {
+      String trimmed = text.trim();
+      if (trimmed.isEmpty()) {
+        return null;
+      }
+      if (trimmed.startsWith("{") && trimmed.endsWith("}")) {
+        try {
+          return new JsonObject(trimmed);
+        } catch (DecodeException e) {
+          throw ApiError.badRequest("Cannot parse JSON-encoded object value.");
+        }
+      }
+    }
+    throw ApiError.badRequest("Value is not an object.");
+  }
+}

@@ -1,0 +1,82 @@
+package io.livemodel.http;
+
+import io.livemodel.model.ApiError;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.Json;
+import io.vertx.core.json.JsonObject;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** Writes JSON answers and LoopBack error bodies, with Express's weak ETag and 304 handling. */
+final class Responses {
+
+  static final String JSON_TYPE = "application/json; charset=utf-8";
+  private static final Logger LOG = Logger.getLogger(Responses.class.getName());
+
+  private Responses() {
+  }
+
+  /** 200 with the JSON of {@code value} (a Vert.x JSON type, a List, a Boolean, ...). */
+  static void json(HttpServerRequest request, Object value) {
+    Buffer body = Json.encodeToBuffer(value);
+    HttpServerResponse response = request.response();
+    String etag = etag(body);
+    response.putHeader("Content-Type", JSON_TYPE).putHeader("ETag", etag);
+    HttpMethod method = request.method();
+    if ((method == HttpMethod.GET || method == HttpMethod.HEAD) && etag.equals(request.getHeader("If-None-Match"))) {
+      response.setStatusCode(304).end();
+      return;
+    }
+    response.end(body);
+  }
+
+  /** Renders any failure: ApiErrors as they say, anything else as LoopBack's anonymous 500. */
+  static void error(HttpServerRequest request, Throwable failure) {
+    ApiError error = failure instanceof ApiError api ? api : null;
+    if (error == null) {
+      LOG.log(Level.WARNING, request.method() + " " + request.path() + " failed", failure);
+      error = ApiError.internal("Internal Server Error");
+    }
+    error(request.response(), error);
+  }
+
+  static void error(HttpServerResponse response, ApiError error) {
+    if (response.ended() || response.closed()) {
+      return;
+    }
+    if (response.headWritten()) {
+      response.reset();
+      return;
+    }
+    response.setStatusCode(error.statusCode())
+        .putHeader("Content-Type", JSON_TYPE)
+        .putHeader("X-Content-Type-Options", "nosniff")
+        .end(error.toJson().toBuffer());
+  }
+
+  /** Express's 406 for a request that accepts no format the REST API has. */
+  static void notAcceptable(HttpServerResponse response) {
+    response.setStatusCode(406).putHeader("Content-Type", "text/plain; charset=utf-8").end("Not Acceptable");
+  }
+
+  /** The {@code etag} package's weak ETag: length in hex and the first 27 base64 chars of SHA-1. */
+  static String etag(Buffer body) {
+    try {
+      byte[] sha = MessageDigest.getInstance("SHA-1").digest(body.getBytes());
+      String hash = Base64.getEncoder().encodeToString(sha).substring(0, 27);
+      return "W/\"" + Integer.toHexString(body.length()) + "-" + hash + "\"";
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static JsonObject count(long n) {
+    return new JsonObject().put("count", n);
+  }
+}

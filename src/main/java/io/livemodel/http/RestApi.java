@@ -1,0 +1,203 @@
+package io.livemodel.http;
+
+import io.livemodel.crud.ModelOperations;
+import io.livemodel.crud.WriteOp;
+import io.livemodel.crud.WriteReply;
+import io.livemodel.crud.WriteRequest;
+import io.livemodel.model.ApiError;
+import io.livemodel.model.ModelDefinition;
+import io.livemodel.model.ModelRegistry;
+import io.livemodel.stream.Addresses;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The PersistedModel REST routes under the REST root, matched as strong-remoting matches them
+ * (API.md section 1): case-insensitively, a trailing slash ignored, static segments before
+ * {@code :id}, HEAD running the GET route where there is no HEAD route. Reads run here, on the HTTP
+ * verticle's event loop; writes go to the node's CRUD verticle.
+ */
+final class RestApi implements Handler<RoutingContext> {
+
+  private static final DeliveryOptions LOCAL = new DeliveryOptions().setLocalOnly(true);
+
+  private final Vertx vertx;
+  private final String root;
+  private final ModelRegistry models;
+  private final ModelOperations operations;
+  private final ChangeStreamEndpoint changeStreams;
+
+  RestApi(Vertx vertx, String root, ModelRegistry models, ModelOperations operations,
+          ChangeStreamEndpoint changeStreams) {
+    this.vertx = vertx;
+    this.root = root.toLowerCase(Locale.ROOT);
+    this.models = models;
+    this.operations = operations;
+    this.changeStreams = changeStreams;
+  }
+
+  @Override
+  public void handle(RoutingContext ctx) {
+    HttpServerRequest request = ctx.request();
+    String path = request.path();
+    String lower = path.toLowerCase(Locale.ROOT);
+    if (!lower.equals(root) && !lower.startsWith(root + "/")) {
+      throw ApiError.notFound("Cannot " + request.method() + " " + path);
+    }
+    String rest = path.substring(root.length());
+    List<String> segments = segments(rest);
+    ModelDefinition model = segments.isEmpty() ? null : models.byPlural(segments.get(0));
+    if (model == null) {
+      ctx.response().putHeader("X-Warning", "There is no method to handle " + request.method() + " " + rest);
+      throw ApiError.notFound("There is no method to handle " + request.method() + " " + (rest.isEmpty() ? "/" : rest));
+    }
+    RequestArgs args = new RequestArgs(ctx);
+    args.body();
+    int afterModel = rest.indexOf('/', 1);
+    String subPath = afterModel < 0 ? "" : rest.substring(afterModel);
+    route(ctx, args, model, segments.subList(1, segments.size()), subPath);
+  }
+
+  private void route(RoutingContext ctx, RequestArgs args, ModelDefinition model, List<String> r, String subPath) {
+    HttpMethod method = ctx.request().method();
+    boolean get = method == HttpMethod.GET || method == HttpMethod.HEAD;
+    String first = r.isEmpty() ? null : r.get(0);
+    String firstLower = first == null ? null : first.toLowerCase(Locale.ROOT);
+    if (r.size() <= 1 && "change-stream".equals(firstLower) && (get || method == HttpMethod.POST)) {
+      changeStreams.open(ctx, model, args);
+      return;
+    }
+    if (!acceptable(ctx, args)) {
+      Responses.notAcceptable(ctx.response());
+      return;
+    }
+    if (r.isEmpty()) {
+      if (get) {
+        reply(ctx, operations.find(model, args.auto("filter")));
+      } else if (method == HttpMethod.POST) {
+        write(ctx, model, WriteOp.CREATE, null, args.body(), null);
+      } else if (method == HttpMethod.PUT) {
+        write(ctx, model, WriteOp.REPLACE_OR_CREATE, null, args.body(), null);
+      } else if (method == HttpMethod.PATCH) {
+        write(ctx, model, WriteOp.PATCH_OR_CREATE, null, args.body(), null);
+      } else {
+        noMethod(ctx, model, subPath);
+      }
+    } else if (r.size() == 1) {
+      routeOne(ctx, args, model, first, firstLower, subPath);
+    } else if (r.size() == 2 && get && r.get(1).equalsIgnoreCase("exists")) {
+      reply(ctx, operations.exists(model, first).map(e -> new JsonObject().put("exists", e)));
+    } else if (r.size() == 2 && method == HttpMethod.POST && r.get(1).equalsIgnoreCase("replace")) {
+      write(ctx, model, WriteOp.REPLACE_BY_ID, first, args.body(), null);
+    } else {
+      noMethod(ctx, model, subPath);
+    }
+  }
+
+  private void routeOne(RoutingContext ctx, RequestArgs args, ModelDefinition model, String first, String lower,
+                        String subPath) {
+    HttpMethod method = ctx.request().method();
+    if (method == HttpMethod.GET || method == HttpMethod.HEAD) {
+      if (lower.equals("count")) {
+        reply(ctx, operations.count(model, args.auto("where")).map(Responses::count));
+      } else if (lower.equals("findone")) {
+        reply(ctx, operations.findOne(model, args.auto("filter")));
+      } else if (method == HttpMethod.HEAD) {
+        operations.exists(model, first).onComplete(result -> {
+          if (result.failed()) {
+            Responses.error(ctx.request(), result.cause());
+          } else {
+            ctx.response().setStatusCode(result.result() ? 200 : 404).end();
+          }
+        });
+      } else {
+        reply(ctx, operations.findById(model, first, args.auto("filter")));
+      }
+    } else if (method == HttpMethod.POST) {
+      switch (lower) {
+        case "replaceorcreate" -> write(ctx, model, WriteOp.REPLACE_OR_CREATE, null, args.body(), null);
+        case "update" -> write(ctx, model, WriteOp.UPDATE_ALL, null, args.body(), args.fromQuery("where"));
+        case "upsertwithwhere" -> write(ctx, model, WriteOp.UPSERT_WITH_WHERE, null, args.body(), args.fromQuery("where"));
+        default -> noMethod(ctx, model, subPath);
+      }
+    } else if (method == HttpMethod.PUT) {
+      write(ctx, model, WriteOp.REPLACE_BY_ID, first, args.body(), null);
+    } else if (method == HttpMethod.PATCH) {
+      write(ctx, model, WriteOp.PATCH_BY_ID, first, args.body(), null);
+    } else if (method == HttpMethod.DELETE) {
+      write(ctx, model, WriteOp.DELETE_BY_ID, first, null, null);
+    } else {
+      noMethod(ctx, model, subPath);
+    }
+  }
+
+  /** The formats of the REST API: JSON (and so a 406 for {@code text/html} alone or an unknown {@code _format}). */
+  private static boolean acceptable(RoutingContext ctx, RequestArgs args) {
+    Object format = args.fromQuery("_format");
+    if (format != null) {
+      return "json".equals(format);
+    }
+    String accept = ctx.request().getHeader("Accept");
+    return Accepts.accepts(accept, "application/json") || Accepts.accepts(accept, "application/javascript")
+        || Accepts.accepts(accept, "text/javascript");
+  }
+
+  private void write(RoutingContext ctx, ModelDefinition model, WriteOp op, String id, Object data, Object where) {
+    WriteRequest request = new WriteRequest(model.name(), op, id, data, where);
+    vertx.eventBus().<WriteReply>request(Addresses.CRUD, request, LOCAL).onComplete(result -> {
+      if (result.failed()) {
+        Responses.error(ctx.request(), result.cause());
+      } else if (result.result().body().error() != null) {
+        Responses.error(ctx.request(), result.result().body().error());
+      } else {
+        Responses.json(ctx.request(), result.result().body().value());
+      }
+    });
+  }
+
+  private static void reply(RoutingContext ctx, Future<?> result) {
+    result.onComplete(done -> {
+      if (done.failed()) {
+        Responses.error(ctx.request(), done.cause());
+      } else {
+        Responses.json(ctx.request(), done.result());
+      }
+    });
+  }
+
+  private static void noMethod(RoutingContext ctx, ModelDefinition model, String subPath) {
+    String shown = subPath.isEmpty() ? "/" : subPath;
+    throw ApiError.notFound("Shared class \"" + model.name() + "\" has no method handling "
+        + ctx.request().method() + " " + shown);
+  }
+
+  /** Path segments after the root, percent-decoded, a trailing slash ignored. */
+  private static List<String> segments(String rest) {
+    List<String> out = new ArrayList<>();
+    for (String part : rest.split("/")) {
+      if (!part.isEmpty()) {
+        out.add(decode(part));
+      }
+    }
+    return out;
+  }
+
+  private static String decode(String segment) {
+    try {
+      return URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      throw ApiError.badRequest("Malformed path segment " + segment);
+    }
+  }
+}

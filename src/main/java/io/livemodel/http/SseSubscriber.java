@@ -1,0 +1,63 @@
+package io.livemodel.http;
+
+import io.livemodel.stream.ChangeFilter;
+import io.livemodel.stream.ChangeHub;
+import io.livemodel.stream.EncodedChange;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerResponse;
+
+/**
+ * A {@code text/event-stream} change stream with LoopBack's framing: {@code :ok} on open, then per
+ * change {@code event: data} / {@code data: <json>}. LiveModel adds {@code id:} lines, a
+ * {@code retry:} hint on open and heartbeat comments while idle; no compression, ever.
+ */
+final class SseSubscriber extends StreamSubscriber {
+
+  private static final Buffer HEARTBEAT = Buffer.buffer(":\n\n");
+  private final int retryMs;
+
+  SseSubscriber(HttpServerResponse response, ChangeHub hub, String modelName, ChangeFilter filter,
+                long maxQueuedBytes, int retryMs) {
+    super(response, hub, modelName, filter, maxQueuedBytes);
+    this.retryMs = retryMs;
+  }
+
+  @Override
+  protected void writeHeaders() {
+    response.setChunked(true)
+        .putHeader("Content-Type", "text/event-stream")
+        .putHeader("Cache-Control", "no-cache, no-transform")
+        .putHeader("Connection", "keep-alive")
+        .putHeader("X-Accel-Buffering", "no");
+  }
+
+  @Override
+  protected Buffer preamble() {
+    Buffer preamble = Buffer.buffer(":ok\n\n");
+    if (retryMs > 0) {
+      preamble.appendString("retry: " + retryMs + "\n\n");
+    }
+    return preamble;
+  }
+
+  @Override
+  protected void writeChange(EncodedChange change) {
+    write(change.sseFrame());
+  }
+
+  /**
+   * {@code event: reset}: the client's Last-Event-ID is older than the change log keeps (or unknown
+   * to it), so changes were missed; the client should refetch what it shows. The frame's id moves
+   * the client's position to the present, from where the stream continues live.
+   */
+  @Override
+  protected Buffer resetFrame(long afterSeq, long latestSeq) {
+    String data = "{\"reason\":\"expired\",\"lastEventId\":" + afterSeq + ",\"latestSeq\":" + latestSeq + "}";
+    return Buffer.buffer("id: " + latestSeq + "\nevent: reset\ndata: " + data + "\n\n");
+  }
+
+  @Override
+  protected Buffer heartbeatFrame() {
+    return HEARTBEAT;
+  }
+}

@@ -1,0 +1,166 @@
+package io.livemodel.http;
+
+import io.livemodel.stream.ChangeFilter;
+import io.livemodel.stream.ChangeHub;
+import io.livemodel.stream.EncodedChange;
+import io.livemodel.stream.Subscriber;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * One client's change stream on a chunked HTTP response, in one of the two wire formats. Owns its
+ * response: one cleanup path ({@link #close()}, idempotent) leaves the hub whether the client went
+ * away, the write failed or the client was too slow.
+ *
+ * <p>Slow clients: writes go on while Vert.x's write queue is full, counting the bytes queued past
+ * it; a client that stays behind by more than {@code maxQueuedBytes} is disconnected rather than
+ * buffered without bound.
+ */
+abstract class StreamSubscriber implements Subscriber {
+
+  private static final Logger LOG = Logger.getLogger(StreamSubscriber.class.getName());
+
+  protected final HttpServerResponse response;
+  private final ChangeHub hub;
+  private final String modelName;
+  private final ChangeFilter filter;
+  private final long maxQueuedBytes;
+  private long queuedPastLimit;
+  private long lastWrite = System.currentTimeMillis();
+  private long lastSeq;
+  private List<EncodedChange> held;
+  private boolean closed;
+
+  StreamSubscriber(HttpServerResponse response, ChangeHub hub, String modelName, ChangeFilter filter,
+                   long maxQueuedBytes) {
+    this.response = response;
+    this.hub = hub;
+    this.modelName = modelName;
+    this.filter = filter;
+    this.maxQueuedBytes = maxQueuedBytes;
+  }
+
+  /**
+   * Sends headers and the preamble, joins the hub, and arranges cleanup on disconnect.
+   *
+   * @param afterSeq the last seq the client saw (it resumes after it), or -1 for live only
+   */
+  final void open(long afterSeq) {
+    response.closeHandler(v -> close());
+    response.exceptionHandler(e -> close());
+    response.drainHandler(v -> queuedPastLimit = 0);
+    lastSeq = Math.max(afterSeq, 0);
+    writeHeaders();
+    write(preamble());
+    hub.subscribe(modelName, this, afterSeq);
+  }
+
+  protected abstract void writeHeaders();
+
+  protected abstract Buffer preamble();
+
+  protected abstract void writeChange(EncodedChange change);
+
+  /** The keep-alive to write when idle, or null if the format has none. */
+  protected abstract Buffer heartbeatFrame();
+
+  @Override
+  public final ChangeFilter filter() {
+    return filter;
+  }
+
+  @Override
+  public final void deliver(EncodedChange change) {
+    if (held != null) {
+      held.add(change);
+    } else {
+      send(change);
+    }
+  }
+
+  @Override
+  public final void hold() {
+    if (held == null) {
+      held = new ArrayList<>();
+    }
+  }
+
+  @Override
+  public final void replay(EncodedChange change) {
+    send(change);
+  }
+
+  @Override
+  public final void release() {
+    List<EncodedChange> queued = held;
+    held = null;
+    if (queued != null) {
+      queued.forEach(this::send);
+    }
+  }
+
+  @Override
+  public final void reset(long afterSeq, long latestSeq) {
+    if (!closed) {
+      Buffer frame = resetFrame(afterSeq, latestSeq);
+      if (frame != null) {
+        write(frame);
+      }
+      lastSeq = Math.max(lastSeq, latestSeq);
+    }
+  }
+
+  /** Writes a change by the sequence rule: never one at or below the last seq written. */
+  private void send(EncodedChange change) {
+    if (closed || (change.seq() > 0 && change.seq() <= lastSeq)) {
+      return;
+    }
+    if (change.seq() > 0) {
+      lastSeq = change.seq();
+    }
+    writeChange(change);
+  }
+
+  /** The frame telling the client its position expired, or null if the format has none. */
+  protected abstract Buffer resetFrame(long afterSeq, long latestSeq);
+
+  @Override
+  public final void heartbeat(long nowMillis, long intervalMillis) {
+    Buffer frame = heartbeatFrame();
+    if (!closed && frame != null && nowMillis - lastWrite >= intervalMillis) {
+      write(frame);
+    }
+  }
+
+  protected final void write(Buffer buffer) {
+    if (response.writeQueueFull()) {
+      queuedPastLimit += buffer.length();
+      if (queuedPastLimit > maxQueuedBytes) {
+        LOG.log(Level.FINE, "closing slow change-stream client of {0}: {1} bytes behind",
+            new Object[] {modelName, queuedPastLimit});
+        close();
+        response.reset();
+        return;
+      }
+    }
+    lastWrite = System.currentTimeMillis();
+    response.write(buffer);
+  }
+
+  /** Leaves the hub and ends the response; safe to call any number of times. */
+  @Override
+  public final void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    hub.unsubscribe(modelName, this);
+    if (!response.ended() && !response.closed()) {
+      response.end();
+    }
+  }
+}

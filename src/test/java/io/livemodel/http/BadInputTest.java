@@ -1,0 +1,157 @@
+package io.livemodel.http;
+
+import static io.livemodel.http.ChangeStreamTest.enc;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.livemodel.testing.Api;
+import io.livemodel.testing.SseClient;
+import io.livemodel.testing.TestServer;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("Bad input gets a LoopBack error, changes nothing, and the server keeps serving")
+class BadInputTest {
+
+  private TestServer server;
+  private Api api;
+  private SseClient watcher;
+
+  @BeforeEach
+  void start() {
+    server = TestServer.builder().bodyLimit(64 * 1024).idleTimeoutSeconds(1).build();
+    api = new Api(server);
+    api.post("/api/Notes", new JsonObject().put("title", "keep").put("count", 1));
+    watcher = SseClient.open(server.vertx, server.base() + "/api/Notes/change-stream");
+    watcher.awaitRaw(":ok");
+  }
+
+  @AfterEach
+  void stop() {
+    // Nothing was changed by the bad input, and streams and writes still work.
+    assertThat(api.get("/api/Notes").array())
+        .isEqualTo(new JsonArray().add(new JsonObject().put("title", "keep").put("count", 1).put("id", 1)));
+    assertThat(watcher.drain()).isEmpty();
+    api.post("/api/Notes", new JsonObject().put("title", "after"));
+    assertThat(watcher.next().json().getJsonObject("data").getString("title")).isEqualTo("after");
+    watcher.close();
+    api.close();
+    server.close();
+  }
+
+  private void assertError(Api.Response response, int status, String name) {
+    assertThat(response.status()).as(response.body()).isEqualTo(status);
+    assertThat(response.header("Content-Type")).isEqualTo("application/json; charset=utf-8");
+    assertThat(response.error().getInteger("statusCode")).isEqualTo(status);
+    assertThat(response.error().getString("name")).isEqualTo(name);
+    assertThat(response.error().getString("message")).isNotBlank();
+  }
+
+  @Test
+  @DisplayName("malformed JSON, invalid UTF-8, 10,000 levels of nesting and 1e309 are 400 SyntaxErrors")
+  void malformedBodies() {
+    assertError(api.call(HttpMethod.POST, "/api/Notes", (Object) "{bad"), 400, "SyntaxError");
+    Buffer invalidUtf8 = Buffer.buffer("{\"title\":\"").appendBytes(new byte[] {(byte) 0xc3, (byte) 0x28}).appendString("\"}");
+    assertError(api.call(HttpMethod.POST, "/api/Notes", invalidUtf8, "Content-Type", "application/json"), 400, "SyntaxError");
+    String deep = "[".repeat(10_000) + "]".repeat(10_000);
+    assertError(api.call(HttpMethod.POST, "/api/Notes", (Object) ("{\"title\":\"x\",\"meta\":" + deep + "}")), 400, "SyntaxError");
+    assertError(api.call(HttpMethod.POST, "/api/Notes", (Object) "{\"title\":\"x\",\"count\":1e309}"), 400, "SyntaxError");
+  }
+
+  @Test
+  @DisplayName("a body over the limit is a 413, refused without reading it all")
+  void bodyTooLarge() {
+    String big = "{\"title\":\"" + "x".repeat(200 * 1024) + "\"}";
+    Api.Response response = api.call(HttpMethod.POST, "/api/Notes", (Object) big);
+    assertError(response, 413, "PayloadTooLargeError");
+  }
+
+  @Test
+  @DisplayName("a body that is not an object where one is required is a 400")
+  void notAnObject() {
+    assertError(api.call(HttpMethod.POST, "/api/Notes", (Object) "5"), 400, "Error");
+    assertError(api.call(HttpMethod.PATCH, "/api/Notes/1", (Object) "\"text\""), 400, "Error");
+    assertError(api.call(HttpMethod.POST, "/api/Notes", (Object) "[1,2]"), 400, "Error");
+  }
+
+  @Test
+  @DisplayName("malformed filters are 400s (API.md section 3)")
+  void malformedFilters() {
+    for (String filter : new String[] {"{bad}", "{bad", "5", "{\"where\":5}", "{\"order\":5}", "{\"limit\":-1}",
+        "{\"limit\":\"abc\"}", "{\"where\":{\"count\":{\"between\":[1]}}}"}) {
+      assertError(api.get("/api/Notes?filter=" + enc(filter)), 400, "Error");
+    }
+    assertError(api.get("/api/Notes?filter=" + enc("{\"where\":{}}") + "&filter[limit]=1"), 400, "Error");
+  }
+
+  @Test
+  @DisplayName("wrong types are 422 with details")
+  void wrongTypes() {
+    Api.Response r = api.post("/api/Notes", new JsonObject().put("title", "t").put("when", "yesterday-ish"));
+    assertError(r, 422, "ValidationError");
+    assertThat(r.error().getJsonObject("details").getJsonObject("codes").getJsonArray("when")).containsExactly("date");
+  }
+
+  @Test
+  @DisplayName("catastrophic-backtracking regexp and like patterns answer promptly and correctly")
+  void noCatastrophicBacktracking() {
+    api.post("/api/MyModels", new JsonObject().put("s", "a".repeat(30_000) + "!"));
+    Api.Response regexp = api.get("/api/MyModels?filter=" + enc("{\"where\":{\"s\":{\"regexp\":\"^(a+)+$\"}}}"));
+    assertThat(regexp.status()).isEqualTo(200);
+    assertThat(regexp.array()).isEmpty();
+    Api.Response like = api.get("/api/MyModels?filter=" + enc("{\"where\":{\"s\":{\"like\":\"%a%a%a%a%a%a%a%b\"}}}"));
+    assertThat(like.status()).isEqualTo(200);
+    assertThat(like.array()).isEmpty();
+    api.delete("/api/MyModels/1");
+  }
+
+  @Test
+  @DisplayName("oversized headers are refused and the connection does not hurt anyone else")
+  void hugeHeaders() {
+    Api.Response r = api.get("/api/Notes", "X-Big", "y".repeat(20_000));
+    assertThat(r.status()).isIn(400, 413, 431);
+  }
+
+  @Test
+  @DisplayName("a connection that never finishes its request headers is closed after the idle timeout")
+  void slowloris() throws Exception {
+    try (Socket socket = new Socket("127.0.0.1", server.port())) {
+      socket.setSoTimeout(10_000);
+      OutputStream out = socket.getOutputStream();
+      out.write("GET /api/Notes HTTP/1.1\r\nHost: x\r\n".getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      InputStream in = socket.getInputStream();
+      long start = System.nanoTime();
+      int read = in.read();
+      assertThat(read).as("server closed the connection").isEqualTo(-1);
+      assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(9_000);
+    }
+  }
+
+  @Test
+  @DisplayName("a body that trickles in slower than the idle timeout is cut off")
+  void slowBody() throws Exception {
+    try (Socket socket = new Socket("127.0.0.1", server.port())) {
+      socket.setSoTimeout(10_000);
+      OutputStream out = socket.getOutputStream();
+      out.write(("POST /api/Notes HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"ti")
+          .getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      InputStream in = socket.getInputStream();
+      int read;
+      do {
+        read = in.read();
+      } while (read != -1);
+      assertThat(read).isEqualTo(-1);
+    }
+  }
+}

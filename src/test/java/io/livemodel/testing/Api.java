@@ -1,0 +1,122 @@
+package io.livemodel.testing;
+
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.json.Json;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * Blocking JSON calls over real HTTP for tests. A JSON body is sent with
+ * {@code Content-Type: application/json} unless headers say otherwise.
+ */
+public final class Api implements AutoCloseable {
+
+  private final HttpClient client;
+  private final String base;
+
+  public Api(Vertx vertx, String base) {
+    this.client = vertx.createHttpClient(new HttpClientOptions());
+    this.base = base;
+  }
+
+  public Api(TestServer server) {
+    this(server.vertx, server.base());
+  }
+
+  /** The answer to one call. */
+  public record Response(int status, MultiMap headers, String body) {
+    public JsonObject json() {
+      return new JsonObject(body);
+    }
+
+    public JsonArray array() {
+      return new JsonArray(body);
+    }
+
+    public Object value() {
+      return Json.decodeValue(body);
+    }
+
+    /** The {@code error} object of a LoopBack error body. */
+    public JsonObject error() {
+      return json().getJsonObject("error");
+    }
+
+    public String header(String name) {
+      return headers.get(name);
+    }
+  }
+
+  public Response get(String path, String... headers) {
+    return call(HttpMethod.GET, path, (Buffer) null, headers);
+  }
+
+  public Response post(String path, Object json, String... headers) {
+    return call(HttpMethod.POST, path, json, headers);
+  }
+
+  public Response put(String path, Object json, String... headers) {
+    return call(HttpMethod.PUT, path, json, headers);
+  }
+
+  public Response patch(String path, Object json, String... headers) {
+    return call(HttpMethod.PATCH, path, json, headers);
+  }
+
+  public Response delete(String path, String... headers) {
+    return call(HttpMethod.DELETE, path, (Buffer) null, headers);
+  }
+
+  public Response head(String path, String... headers) {
+    return call(HttpMethod.HEAD, path, (Buffer) null, headers);
+  }
+
+  /** A JSON body (any value; a String is sent as raw text, so malformed JSON can be tested). */
+  public Response call(HttpMethod method, String path, Object json, String... headers) {
+    Buffer body = json == null ? null
+        : json instanceof String s ? Buffer.buffer(s)
+        : json instanceof Buffer b ? b
+        : Json.encodeToBuffer(json);
+    String[] all = headers;
+    if (body != null && !hasHeader(headers, "Content-Type")) {
+      all = new String[headers.length + 2];
+      System.arraycopy(headers, 0, all, 0, headers.length);
+      all[headers.length] = "Content-Type";
+      all[headers.length + 1] = "application/json";
+    }
+    return call(method, path, body, all);
+  }
+
+  public Response call(HttpMethod method, String path, Buffer body, String... headers) {
+    RequestOptions options = new RequestOptions().setMethod(method).setAbsoluteURI(base + path);
+    MultiMap map = MultiMap.caseInsensitiveMultiMap();
+    for (int i = 0; i + 1 < headers.length; i += 2) {
+      map.add(headers[i], headers[i + 1]);
+    }
+    options.setHeaders(map);
+    return client.request(options)
+        .compose(req -> body == null ? req.send() : req.send(body))
+        .compose(resp -> resp.body().map(b -> new Response(resp.statusCode(), resp.headers(), b.toString())))
+        .await();
+  }
+
+  private static boolean hasHeader(String[] headers, String name) {
+    for (int i = 0; i < headers.length; i += 2) {
+      if (headers[i].equalsIgnoreCase(name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  @Override
+  public void close() {
+    client.close().await();
+  }
+}

@@ -1,0 +1,174 @@
+package io.livemodel.testing;
+
+import io.livemodel.LiveModelServer;
+import io.livemodel.config.BridgeConfig;
+import io.livemodel.config.ClusterConfig;
+import io.livemodel.config.ServerConfig;
+import io.livemodel.config.StreamConfig;
+import io.livemodel.store.ChangeLog;
+import io.livemodel.config.StoreConfig;
+import io.livemodel.model.ModelRegistry;
+import io.livemodel.store.Store;
+import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A real LiveModel node for tests: its own Vert.x, a free port on 127.0.0.1, the memory store
+ * without journal unless told otherwise. Close it in {@code @AfterEach}/{@code @AfterAll}.
+ */
+public final class TestServer implements AutoCloseable {
+
+  /** The repository's shipped model folder. */
+  public static final Path CONF_MODELS = Path.of("conf/models");
+  /** The two models of API.md (MyModel, Note), as a LoopBack user would bring them. */
+  public static final Path API_MODELS = Path.of("src/test/resources/api-models");
+
+  public final Vertx vertx;
+  public final LiveModelServer server;
+  public final ServerConfig config;
+
+  private TestServer(Vertx vertx, LiveModelServer server, ServerConfig config) {
+    this.vertx = vertx;
+    this.server = server;
+    this.config = config;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The memory store, no journal, API.md's models. */
+  public static TestServer start() {
+    return builder().build();
+  }
+
+  public int port() {
+    return server.port();
+  }
+
+  public String base() {
+    return "http://127.0.0.1:" + port();
+  }
+
+  @Override
+  public void close() {
+    try {
+      server.stop().await();
+    } finally {
+      vertx.close().await();
+    }
+  }
+
+  public static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Builds test servers; every setting has a test-friendly default. */
+  public static final class Builder {
+    private List<Path> modelDirs = List.of(API_MODELS);
+    private StoreConfig store = new StoreConfig(StoreConfig.MEMORY, null, null, 4, 5000);
+    private Store storeInstance;
+    private int httpInstances = 2;
+    private long bodyLimit = 1024 * 1024;
+    private int idleTimeoutSeconds = 30;
+    private int heartbeatSeconds = 15;
+    private int retryMs = 3000;
+    private long gapWaitMillis = 250;
+    private long maxQueuedBytes = 4L * 1024 * 1024;
+    private ChangeLog.Retention retention = ChangeLog.Retention.DEFAULT;
+
+    public Builder maxQueuedBytes(long bytes) {
+      this.maxQueuedBytes = bytes;
+      return this;
+    }
+
+    public Builder retention(ChangeLog.Retention value) {
+      this.retention = value;
+      return this;
+    }
+    private Vertx vertx;
+    private BridgeConfig bridge = BridgeConfig.defaults();
+    private ClusterConfig cluster = ClusterConfig.disabled();
+
+    public Builder bridge(BridgeConfig config) {
+      this.bridge = config;
+      return this;
+    }
+
+    public Builder cluster(ClusterConfig config) {
+      this.cluster = config;
+      return this;
+    }
+
+    public Builder models(Path... dirs) {
+      this.modelDirs = List.of(dirs);
+      return this;
+    }
+
+    public Builder store(StoreConfig config) {
+      this.store = config;
+      return this;
+    }
+
+    /** Uses this store instance (not yet opened) instead of one made from the store config. */
+    public Builder store(Store instance) {
+      this.storeInstance = instance;
+      return this;
+    }
+
+    public Builder httpInstances(int n) {
+      this.httpInstances = n;
+      return this;
+    }
+
+    public Builder bodyLimit(long bytes) {
+      this.bodyLimit = bytes;
+      return this;
+    }
+
+    public Builder idleTimeoutSeconds(int seconds) {
+      this.idleTimeoutSeconds = seconds;
+      return this;
+    }
+
+    public Builder heartbeatSeconds(int seconds) {
+      this.heartbeatSeconds = seconds;
+      return this;
+    }
+
+    public Builder vertx(Vertx instance) {
+      this.vertx = instance;
+      return this;
+    }
+
+    public ServerConfig config() {
+      return new ServerConfig("127.0.0.1", freePort(), "/api", modelDirs, store, httpInstances, bodyLimit,
+          idleTimeoutSeconds, 8192,
+          new StreamConfig(heartbeatSeconds, retryMs, gapWaitMillis, maxQueuedBytes, retention), bridge, cluster);
+    }
+
+    public TestServer build() {
+      Vertx v = vertx != null ? vertx : Vertx.vertx();
+      ServerConfig config = config();
+      try {
+        LiveModelServer server = storeInstance == null
+            ? LiveModelServer.start(v, config).await()
+            : LiveModelServer.start(v, config, LiveModelServer.loadModels(config), storeInstance).await();
+        return new TestServer(v, server, config);
+      } catch (RuntimeException e) {
+        if (vertx == null) {
+          v.close();
+        }
+        throw e;
+      }
+    }
+  }
+}
