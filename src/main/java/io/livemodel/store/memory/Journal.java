@@ -1,5 +1,6 @@
 package io.livemodel.store.memory;
 
+import io.livemodel.stream.Change;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -34,8 +35,8 @@ import java.util.logging.Logger;
  * <p>Compaction: once the file exceeds {@link MemoryStoreOptions#compactionThreshold()} and is more than
  * twice the size of the live data, the writer thread, holding the append lock just long enough to
  * write what is queued and copy references to the live data, writes a snapshot (instances, id
- * counters and sequences; past changes are dropped) to a new file, forces it and renames it over the
- * journal atomically. Appends made meanwhile follow the snapshot in the new file.
+ * counters, sequences and the changes the change history still retains) to a new file, forces it and
+ * renames it over the journal atomically. Appends made meanwhile follow the snapshot in the new file.
  */
 final class Journal {
 
@@ -243,6 +244,10 @@ final class Journal {
     rewrite(frames, liveSize);
   }
 
+  /**
+   * The snapshot as records of at most {@value #SNAPSHOT_CHUNK} instances, then of at most as many
+   * retained changes; every record carries the model's counters, so each one replays on its own.
+   */
   private static List<byte[]> snapshotFrames(List<ModelState.Snapshot> live) {
     List<byte[]> frames = new ArrayList<>();
     for (ModelState.Snapshot model : live) {
@@ -250,13 +255,21 @@ final class Journal {
       int from = 0;
       do {
         List<JsonObject> chunk = instances.subList(from, Math.min(instances.size(), from + SNAPSHOT_CHUNK));
-        TxRecord record = new TxRecord(model.model(), model.idName(), chunk, List.of(), model.nextId(),
-            model.seq(), List.of());
-        frames.add(JournalFrame.encode(record.toJson()));
+        frames.add(snapshotFrame(model, chunk, List.of()));
         from += SNAPSHOT_CHUNK;
       } while (from < instances.size());
+      List<Change> changes = model.changes();
+      for (int at = 0; at < changes.size(); at += SNAPSHOT_CHUNK) {
+        frames.add(snapshotFrame(model, List.of(), changes.subList(at, Math.min(changes.size(), at + SNAPSHOT_CHUNK))));
+      }
     }
     return frames;
+  }
+
+  private static byte[] snapshotFrame(ModelState.Snapshot model, List<JsonObject> instances, List<Change> changes) {
+    TxRecord record = new TxRecord(model.model(), model.idName(), instances, List.of(), model.nextId(), model.seq(),
+        changes);
+    return JournalFrame.encode(record.toJson());
   }
 
   private void rewrite(List<byte[]> frames, long liveSize) {
