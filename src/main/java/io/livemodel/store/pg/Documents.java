@@ -49,6 +49,16 @@ final class Documents {
     return text.indexOf('\0') >= 0 ? null : text;
   }
 
+  /** Whether two ids name the same row (numbers compared numerically). */
+  static boolean sameId(ModelDefinition model, Object a, Object b) {
+    Object x = idParam(model, a);
+    Object y = idParam(model, b);
+    if (x instanceof Numeric m && y instanceof Numeric n) {
+      return m.bigDecimalValue().compareTo(n.bigDecimalValue()) == 0;
+    }
+    return x != null && x.equals(y);
+  }
+
   /** The whole part of a numeric id when it can advance the id counter, else null. */
   static Long counterValue(Object id) {
     if (!(id instanceof Number n)) {

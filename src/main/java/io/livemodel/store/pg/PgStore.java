@@ -3,6 +3,7 @@ package io.livemodel.store.pg;
 import io.livemodel.filter.Filter;
 import io.livemodel.filter.Where;
 import io.livemodel.model.ModelDefinition;
+import io.livemodel.store.ChangeLog;
 import io.livemodel.store.Committed;
 import io.livemodel.store.Store;
 import io.livemodel.store.WriteTx;
@@ -16,8 +17,7 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
@@ -37,13 +37,19 @@ public final class PgStore implements Store {
 
   private final PgStoreOptions options;
   private final PgSchema schema;
-  private final Map<String, ModelDefinition> models = new ConcurrentHashMap<>();
+  private final PgChangeLog changeLog;
   private final AtomicBoolean closed = new AtomicBoolean();
   private volatile Pool pool;
 
   public PgStore(PgStoreOptions options) {
-    this.options = options;
+    this(options, ChangeLog.Retention.DEFAULT);
+  }
+
+  /** A store that keeps this much change history per model for resuming clients. */
+  public PgStore(PgStoreOptions options, ChangeLog.Retention retention) {
+    this.options = Objects.requireNonNull(options, "options");
     this.schema = new PgSchema(options.schemaName());
+    this.changeLog = new PgChangeLog(schema, Objects.requireNonNull(retention, "retention"));
   }
 
   /** The {@code application_name} of this store's connections, e.g. for {@code pg_stat_activity}. */
@@ -64,7 +70,6 @@ public final class PgStore implements Store {
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }
-    definitions.forEach(model -> models.put(model.name(), model));
     return schema.create(pool, options.schemaName(), definitions).recover(PgErrors::fail);
   }
 
@@ -103,11 +108,17 @@ public final class PgStore implements Store {
   @Override
   public <T> Future<Committed<T>> write(ModelDefinition model, Function<WriteTx, Future<T>> work) {
     return ready().compose(p -> p.withTransaction(conn -> {
-      PgWriteTx tx = new PgWriteTx(conn, schema, model);
+      PgWriteTx tx = new PgWriteTx(conn, schema, changeLog, model);
       return tx.lock()
           .compose(v -> runWork(work, tx))
-          .compose(value -> tx.persistChanges().map(changes -> new Committed<>(value, changes)));
+          .compose(value -> tx.persistChanges().map(changes -> new Committed<>(value, changes)))
+          .andThen(done -> tx.finish());
     })).recover(PgErrors::fail);
+  }
+
+  @Override
+  public Future<ChangeLog.Page> changesAfter(ModelDefinition model, long afterSeq, int max) {
+    return ready().compose(p -> changeLog.after(p, model, afterSeq, max)).recover(PgErrors::fail);
   }
 
   private static <T> Future<T> runWork(Function<WriteTx, Future<T>> work, WriteTx tx) {

@@ -9,10 +9,13 @@ import io.livemodel.stream.Change;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One write transaction on one model, on a connection inside {@code pool.withTransaction}. The
@@ -27,10 +30,13 @@ final class PgWriteTx implements WriteTx {
   private final PgSchema schema;
   private final ModelDefinition model;
   private final String table;
+  private final PgChangeLog log;
   private final List<Change> changes = new ArrayList<>();
+  private volatile boolean finished;
 
-  PgWriteTx(SqlConnection conn, PgSchema schema, ModelDefinition model) {
+  PgWriteTx(SqlConnection conn, PgSchema schema, PgChangeLog log, ModelDefinition model) {
     this.conn = conn;
+    this.log = log;
     this.schema = schema;
     this.model = model;
     this.table = schema.table(model);
@@ -38,20 +44,35 @@ final class PgWriteTx implements WriteTx {
 
   /** Locks the model's row until commit; fails if the model was not opened on this schema. */
   Future<Void> lock() {
-    return conn.preparedQuery("SELECT last_id FROM " + schema.models() + " WHERE model = $1 FOR UPDATE")
-        .execute(Tuple.of(model.name()))
+    return run("SELECT last_id FROM " + schema.models() + " WHERE model = $1 FOR UPDATE", Tuple.of(model.name()))
         .compose(rows -> rows.size() == 1 ? Future.<Void>succeededFuture()
             : Future.failedFuture(new IllegalStateException("model " + model.name() + " is not open in this store")));
   }
 
   @Override
   public Future<JsonObject> findById(Object id) {
-    return PgQueries.findById(conn, table, model, id).recover(PgErrors::fail);
+    return finished ? ended() : PgQueries.findById(conn, table, model, id).recover(PgErrors::fail);
   }
 
   @Override
   public Future<List<JsonObject>> find(Where where) {
-    return PgQueries.find(conn, table, model, where).recover(PgErrors::fail);
+    return finished ? ended() : PgQueries.find(conn, table, model, where).recover(PgErrors::fail);
+  }
+
+  /**
+   * Ends the transaction before its COMMIT or ROLLBACK is sent: statements a work issues afterwards
+   * (e.g. the second step of an insert it did not wait for) fail instead of running outside it.
+   */
+  void finish() {
+    finished = true;
+  }
+
+  private Future<RowSet<Row>> run(String sql, Tuple args) {
+    return finished ? ended() : conn.preparedQuery(sql).execute(args);
+  }
+
+  private static <T> Future<T> ended() {
+    return Future.failedFuture(new IllegalStateException("the write transaction has ended"));
   }
 
   @Override
@@ -67,7 +88,7 @@ final class PgWriteTx implements WriteTx {
     } else {
       return Future.failedFuture(ApiError.validation(model.name(),
           new JsonObject().put(idProperty.name(), new JsonArray().add("presence")),
-          new JsonObject().put(idProperty.name(), new JsonArray().add("can't be blank"))));
+          new JsonObject().put(idProperty.name(), new JsonArray().add("can't be blank")), Map.of()));
     }
     return withId.compose(this::insertRow).recover(PgErrors::fail);
   }
@@ -78,15 +99,15 @@ final class PgWriteTx implements WriteTx {
       return Future.failedFuture(ApiError.badRequest("Invalid id for " + model.name() + ": "
           + instance.getValue(model.idName())));
     }
-    return conn.preparedQuery("INSERT INTO " + table + " (id, doc) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING")
-        .execute(Tuple.of(idParam, instance))
+    return run("INSERT INTO " + table + " (id, doc) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING",
+        Tuple.of(idParam, instance))
         .compose(result -> result.rowCount() == 1 ? Future.succeededFuture(Documents.canonical(model, instance))
             : Future.failedFuture(PgErrors.duplicate(model.name(), model.idName())));
   }
 
   private Future<Long> nextId() {
-    return conn.preparedQuery("UPDATE " + schema.models() + " SET last_id = last_id + 1 WHERE model = $1 RETURNING last_id")
-        .execute(Tuple.of(model.name()))
+    return run("UPDATE " + schema.models() + " SET last_id = last_id + 1 WHERE model = $1 RETURNING last_id",
+        Tuple.of(model.name()))
         .map(rows -> rows.iterator().next().getLong(0));
   }
 
@@ -96,22 +117,24 @@ final class PgWriteTx implements WriteTx {
     if (value == null || !PgSchema.numericIds(model)) {
       return Future.succeededFuture();
     }
-    return conn.preparedQuery("UPDATE " + schema.models() + " SET last_id = greatest(last_id, $2) WHERE model = $1")
-        .execute(Tuple.of(model.name(), value))
+    return run("UPDATE " + schema.models() + " SET last_id = greatest(last_id, $2) WHERE model = $1",
+        Tuple.of(model.name(), value))
         .mapEmpty();
   }
 
+  /** Replaces an existing instance; 404 if there is none, 400 if the instance carries another id. */
   @Override
   public Future<Void> update(Object id, JsonObject instance) {
     Object idParam = Documents.idParam(model, id);
-    Object newId = instance.getValue(model.idName());
-    JsonObject doc = newId == null ? instance.copy().put(model.idName(), id) : instance;
-    Object newIdParam = newId == null ? idParam : Documents.idParam(model, newId);
-    if (idParam == null || newIdParam == null) {
+    if (idParam == null) {
       return Future.failedFuture(ApiError.modelNotFound(model.name(), id));
     }
-    return conn.preparedQuery("UPDATE " + table + " SET id = $2, doc = $3 WHERE id = $1")
-        .execute(Tuple.of(idParam, newIdParam, doc))
+    Object bodyId = instance.getValue(model.idName());
+    if (bodyId != null && !Documents.sameId(model, id, bodyId)) {
+      return Future.failedFuture(ApiError.badRequest("id cannot be updated from " + id + " to " + bodyId));
+    }
+    JsonObject doc = bodyId == null ? instance.copy().put(model.idName(), id) : instance;
+    return run("UPDATE " + table + " SET doc = $2 WHERE id = $1", Tuple.of(idParam, doc))
         .recover(PgErrors::fail)
         .compose(result -> result.rowCount() == 1 ? Future.<Void>succeededFuture()
             : Future.failedFuture(ApiError.modelNotFound(model.name(), id)));
@@ -123,24 +146,29 @@ final class PgWriteTx implements WriteTx {
     if (idParam == null) {
       return Future.succeededFuture(false);
     }
-    return conn.preparedQuery("DELETE FROM " + table + " WHERE id = $1")
-        .execute(Tuple.of(idParam))
+    return run("DELETE FROM " + table + " WHERE id = $1", Tuple.of(idParam))
         .map(result -> result.rowCount() > 0)
         .recover(PgErrors::fail);
   }
 
   @Override
   public void emit(Change change) {
+    if (finished) {
+      throw new IllegalStateException("the write transaction has ended");
+    }
     changes.add(change);
   }
 
-  /** Gives the emitted changes the model's next sequence numbers and logs them; last step before commit. */
+  /**
+   * Gives the emitted changes the model's next sequence numbers, logs them and trims the log to its
+   * retention; the last step before commit.
+   */
   Future<List<Change>> persistChanges() {
     if (changes.isEmpty()) {
       return Future.succeededFuture(List.of());
     }
-    return conn.preparedQuery("UPDATE " + schema.models() + " SET last_seq = last_seq + $2 WHERE model = $1 RETURNING last_seq")
-        .execute(Tuple.of(model.name(), (long) changes.size()))
+    return run("UPDATE " + schema.models() + " SET last_seq = last_seq + $2 WHERE model = $1 RETURNING last_seq",
+        Tuple.of(model.name(), (long) changes.size()))
         .compose(rows -> {
           long first = rows.iterator().next().getLong(0) - changes.size() + 1;
           List<Change> sequenced = new ArrayList<>(changes.size());
@@ -150,8 +178,10 @@ final class PgWriteTx implements WriteTx {
             sequenced.add(change);
             batch.add(Tuple.of(model.name(), change.seq(), change.toJson()));
           }
+          long latest = first + changes.size() - 1;
           return conn.preparedQuery("INSERT INTO " + schema.changes() + " (model, seq, change) VALUES ($1, $2, $3)")
               .executeBatch(batch)
+              .compose(r -> log.trim(conn, model, latest))
               .map(List.copyOf(sequenced));
         });
   }
