@@ -7,6 +7,7 @@ import io.livemodel.filter.Filter;
 import io.livemodel.filter.Operator;
 import io.livemodel.filter.Where;
 import io.livemodel.model.ApiError;
+import io.livemodel.store.ChangeLog;
 import io.livemodel.store.Committed;
 import io.livemodel.stream.Change;
 import io.vertx.core.Future;
@@ -198,5 +199,52 @@ class PgStoreTest extends PgStoreTestBase {
       assertThat(e.statusCode()).isEqualTo(503);
       assertThat(e.code()).isEqualTo("STORE_UNAVAILABLE");
     });
+  }
+
+  @Test
+  @DisplayName("changesAfter pages the logged changes in sequence order, with the retained bounds")
+  void changesAfter() {
+    insert(note, new JsonObject().put("title", "a"), new JsonObject().put("title", "b"), new JsonObject().put("title", "c"));
+    ChangeLog.Page page = store.changesAfter(note, 1, 1).await();
+    assertThat(page.changes()).extracting(Change::seq).containsExactly(2L);
+    assertThat(page.changes().get(0).toJson()).isEqualTo(new JsonObject().put("target", 2L)
+        .put("data", new JsonObject().put("title", "b").put("id", 2L)).put("type", "create"));
+    assertThat(page.oldestSeq()).isEqualTo(1L);
+    assertThat(page.latestSeq()).isEqualTo(3L);
+    assertThat(store.latestSeq(note).await()).isEqualTo(3L);
+    assertThat(store.latestSeq(myModel).await()).isZero();
+    assertThat(store.changesAfter(note, 3, 10).await().changes()).isEmpty();
+  }
+
+  @Test
+  @DisplayName("retention keeps at most maxChanges per model, trimmed in the write's transaction")
+  void retention() {
+    PgStore small = new PgStore(new PgStoreOptions(TestPostgres.url(), 2, Duration.ofSeconds(5), schema),
+        new ChangeLog.Retention(2, 0));
+    small.open(vertx, List.of(note)).await();
+    for (int i = 0; i < 5; i++) {
+      int n = i;
+      small.write(note, tx -> tx.insert(new JsonObject().put("title", "t" + n)).map(s -> {
+        tx.emit(new Change("Note", Change.CREATE, s.getLong("id"), null, s, 0));
+        return s;
+      })).await();
+    }
+    ChangeLog.Page page = small.changesAfter(note, 0, 100).await();
+    assertThat(page.changes()).extracting(Change::seq).containsExactly(4L, 5L);
+    assertThat(page.expiredAfter(0)).isTrue();
+    assertThat(page.expiredAfter(3)).isFalse();
+    small.close().await();
+  }
+
+  @Test
+  @DisplayName("a statement a work issues after its transaction ended fails instead of running outside it")
+  void strayStatements() {
+    IllegalStateException boom = new IllegalStateException("boom");
+    assertThatThrownBy(() -> store.write(myModel, tx -> {
+      tx.insert(new JsonObject().put("x", 1));
+      throw boom;
+    }).await()).isSameAs(boom);
+    vertx.timer(300).await();
+    assertThat(store.count(myModel, null).await()).isZero();
   }
 }
