@@ -1,5 +1,6 @@
 package io.livemodel;
 
+import io.livemodel.bridge.TcpBridgeVerticle;
 import io.livemodel.config.ServerConfig;
 import io.livemodel.crud.CrudVerticle;
 import io.livemodel.crud.LocalCodec;
@@ -82,10 +83,13 @@ public final class LiveModelServer {
             return verticle;
           }, options);
         })
-        .map(id -> {
+        .compose(id -> {
           deployments.add(id);
-          return null;
-        });
+          return config.bridge().tcpPort() > 0
+              ? vertx.deployVerticle(new TcpBridgeVerticle(models, operations, config.bridge())).map(deployments::add)
+              : Future.succeededFuture();
+        })
+        .mapEmpty();
   }
 
   private static void registerCodecs(Vertx vertx) {

@@ -19,7 +19,7 @@ class JsValuesTest {
       "123456789012345680000,123456789012345680000", "100.0,100", "2.5e-3,0.0025"})
   @DisplayName("numbers print as JavaScript prints them")
   void numberToString(double value, String expected) {
-    assertThat(JsValues.numberToString(value)).isEqualTo(expected);
+    assertThat(JsNumbers.toString(value)).isEqualTo(expected);
   }
 
   @Test
@@ -40,7 +40,7 @@ class JsValuesTest {
       "0o17|15", "Infinity|Infinity", "abc|NaN", "12px|NaN", "1e|NaN", "-0x10|NaN", "NaN|NaN", "1_000|NaN"})
   @DisplayName("strings convert to numbers as JavaScript's Number() does")
   void stringToNumber(String text, double expected) {
-    assertThat(Double.valueOf(JsValues.stringToNumber(text == null ? "" : text))).isEqualTo(Double.valueOf(expected));
+    assertThat(Double.valueOf(JsNumbers.parse(text == null ? "" : text))).isEqualTo(Double.valueOf(expected));
   }
 
   @Test

@@ -1,13 +1,10 @@
 package io.livemodel.store.memory;
 
-import io.livemodel.stream.Change;
-import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
@@ -235,7 +232,7 @@ final class Journal {
     } finally {
       appendLock.unlock();
     }
-    List<byte[]> frames = snapshotFrames(live);
+    List<byte[]> frames = SnapshotWriter.frames(live, SNAPSHOT_CHUNK);
     long liveSize = frames.stream().mapToLong(f -> f.length).sum();
     if (liveSize * 2 > size) {
       nextCompactionCheck = liveSize * 2;
@@ -244,48 +241,10 @@ final class Journal {
     rewrite(frames, liveSize);
   }
 
-  /**
-   * The snapshot as records of at most {@value #SNAPSHOT_CHUNK} instances, then of at most as many
-   * retained changes; every record carries the model's counters, so each one replays on its own.
-   */
-  private static List<byte[]> snapshotFrames(List<ModelState.Snapshot> live) {
-    List<byte[]> frames = new ArrayList<>();
-    for (ModelState.Snapshot model : live) {
-      List<JsonObject> instances = model.instances();
-      int from = 0;
-      do {
-        List<JsonObject> chunk = instances.subList(from, Math.min(instances.size(), from + SNAPSHOT_CHUNK));
-        frames.add(snapshotFrame(model, chunk, List.of()));
-        from += SNAPSHOT_CHUNK;
-      } while (from < instances.size());
-      List<Change> changes = model.changes();
-      for (int at = 0; at < changes.size(); at += SNAPSHOT_CHUNK) {
-        frames.add(snapshotFrame(model, List.of(), changes.subList(at, Math.min(changes.size(), at + SNAPSHOT_CHUNK))));
-      }
-    }
-    return frames;
-  }
-
-  private static byte[] snapshotFrame(ModelState.Snapshot model, List<JsonObject> instances, List<Change> changes) {
-    TxRecord record = new TxRecord(model.model(), model.idName(), instances, List.of(), model.nextId(), model.seq(),
-        changes);
-    return JournalFrame.encode(record.toJson());
-  }
-
   private void rewrite(List<byte[]> frames, long liveSize) {
     Path temporary = directory.resolve(FILE_NAME + COMPACT_SUFFIX);
     try {
-      try (FileChannel out = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-          StandardOpenOption.TRUNCATE_EXISTING)) {
-        for (byte[] frame : frames) {
-          ByteBuffer buffer = ByteBuffer.wrap(frame);
-          while (buffer.hasRemaining()) {
-            out.write(buffer);
-          }
-        }
-        out.force(true);
-      }
-      Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      SnapshotWriter.replace(file, temporary, frames);
     } catch (IOException e) {
       LOG.log(Level.WARNING, "Compaction of journal " + file + " failed; the journal is kept as it is", e);
       nextCompactionCheck = size * 2;
