@@ -3,6 +3,9 @@ package io.livemodel.store;
 import io.livemodel.config.StoreConfig;
 import io.livemodel.store.memory.MemoryStore;
 import io.livemodel.store.memory.MemoryStoreOptions;
+import io.livemodel.store.pg.PgStore;
+import io.livemodel.store.pg.PgStoreOptions;
+import java.time.Duration;
 
 /** Makes the store a configuration names. */
 public final class Stores {
@@ -12,7 +15,8 @@ public final class Stores {
 
   public static Store create(StoreConfig config, ChangeLog.Retention retention) {
     if (StoreConfig.POSTGRES.equals(config.type())) {
-      throw new UnsupportedOperationException("the PostgreSQL store lands with its branch");
+      return new PgStore(new PgStoreOptions(config.postgresUrl(), config.poolSize(),
+          Duration.ofMillis(config.statementTimeoutMs()), null), retention);
     }
     return new MemoryStore(config.dataDir() == null
         ? MemoryStoreOptions.inMemory()

@@ -1,0 +1,73 @@
+package io.livemodel.store.pg;
+
+import io.livemodel.model.ModelDefinition;
+import io.livemodel.store.ChangeLog;
+import io.livemodel.stream.Change;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads and trims the {@code livemodel_changes} table. Retention is applied when a write logs its
+ * changes (in the write's transaction, so the log never holds more than {@code maxChanges} per model
+ * after a commit), and the age limit again when reading, so expired entries are never answered.
+ */
+final class PgChangeLog {
+
+  private final PgSchema schema;
+  private final ChangeLog.Retention retention;
+
+  PgChangeLog(PgSchema schema, ChangeLog.Retention retention) {
+    this.schema = schema;
+    this.retention = retention;
+  }
+
+  private String fresh(String alias) {
+    return "($3 = 0 OR " + alias + ".at >= now() - make_interval(secs => $3))";
+  }
+
+  Future<ChangeLog.Page> after(SqlClient client, ModelDefinition model, long afterSeq, int max) {
+    String bounds = "SELECT m.last_seq, (SELECT min(c.seq) FROM " + schema.changes() + " c WHERE c.model = $1 AND "
+        + fresh("c") + ") FROM " + schema.models() + " m WHERE m.model = $1 AND $2::bigint IS NOT NULL";
+    Tuple args = Tuple.of(model.name(), afterSeq, (double) retention.maxAgeSeconds());
+    return client.preparedQuery(bounds).execute(args).compose(rows -> {
+      Row row = rows.iterator().hasNext() ? rows.iterator().next() : null;
+      long latest = row == null ? 0 : row.getLong(0);
+      long oldest = row == null || row.getLong(1) == null ? 0 : row.getLong(1);
+      if (max <= 0 || afterSeq >= latest) {
+        return Future.succeededFuture(new ChangeLog.Page(List.of(), oldest, latest));
+      }
+      String page = "SELECT c.seq, c.change FROM " + schema.changes() + " c WHERE c.model = $1 AND c.seq > $2 AND "
+          + fresh("c") + " ORDER BY c.seq LIMIT $4";
+      return client.preparedQuery(page).execute(args.addLong((long) max))
+          .map(changes -> new ChangeLog.Page(toChanges(model, changes), oldest, latest));
+    });
+  }
+
+  /** Drops what retention no longer keeps; runs in the write's transaction after its changes are logged. */
+  Future<Void> trim(SqlClient client, ModelDefinition model, long latestSeq) {
+    String sql = "DELETE FROM " + schema.changes() + " c WHERE c.model = $1 AND (c.seq <= $2 OR NOT " + fresh("c") + ")";
+    return client.preparedQuery(sql)
+        .execute(Tuple.of(model.name(), latestSeq - retention.maxChanges(), (double) retention.maxAgeSeconds()))
+        .mapEmpty();
+  }
+
+  private static List<Change> toChanges(ModelDefinition model, Iterable<Row> rows) {
+    List<Change> out = new ArrayList<>();
+    for (Row row : rows) {
+      JsonObject json = row.getJsonObject(1);
+      Object target = json.getValue("target");
+      if (target instanceof Integer i) {
+        target = i.longValue();
+      }
+      JsonObject data = json.getJsonObject("data");
+      out.add(new Change(model.name(), json.getString("type"), target, json.getJsonObject("where"),
+          data == null ? null : Documents.canonical(model, data), row.getLong(0)));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,157 @@
+package io.livemodel.store.pg;
+
+import io.livemodel.filter.Filter;
+import io.livemodel.filter.Where;
+import io.livemodel.model.ModelDefinition;
+import io.livemodel.store.ChangeLog;
+import io.livemodel.store.Committed;
+import io.livemodel.store.Store;
+import io.livemodel.store.WriteTx;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.NetClientOptions;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.PoolOptions;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+
+/**
+ * The PostgreSQL {@link Store}: one table per model holding each instance as jsonb, a per-model
+ * bookkeeping row that serializes writers cluster-wide, and a change log written in the write's
+ * transaction (layout in {@link PgSchema}, query semantics in {@link WhereSql} and {@link OrderSql}).
+ *
+ * <p>Failures reach callers as {@link io.livemodel.model.ApiError}s ({@link PgErrors}): an unreachable
+ * or lost database gives 503 {@code STORE_UNAVAILABLE} quickly (connect and pool-wait limits in
+ * {@link PgStoreOptions}), and the pool opens new connections by itself once the database is back.
+ *
+ * <p>Thread-safe: every method may be called from any event loop.
+ */
+public final class PgStore implements Store {
+
+  private final PgStoreOptions options;
+  private final PgSchema schema;
+  private final PgChangeLog changeLog;
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private volatile Pool pool;
+
+  public PgStore(PgStoreOptions options) {
+    this(options, ChangeLog.Retention.DEFAULT);
+  }
+
+  /** A store that keeps this much change history per model for resuming clients. */
+  public PgStore(PgStoreOptions options, ChangeLog.Retention retention) {
+    this.options = Objects.requireNonNull(options, "options");
+    this.schema = new PgSchema(options.schemaName());
+    this.changeLog = new PgChangeLog(schema, Objects.requireNonNull(retention, "retention"));
+  }
+
+  /** The {@code application_name} of this store's connections, e.g. for {@code pg_stat_activity}. */
+  public String applicationName() {
+    return "livemodel/" + options.schemaName();
+  }
+
+  @Override
+  public Future<Void> open(Vertx vertx, Collection<ModelDefinition> definitions) {
+    try {
+      PgSchema.validate(definitions);
+      pool = PgBuilder.pool()
+          .with(poolOptions())
+          .with(new NetClientOptions().setConnectTimeout((int) PgStoreOptions.CONNECT_TIMEOUT.toMillis()))
+          .connectingTo(connectOptions())
+          .using(vertx)
+          .build();
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
+    return schema.create(pool, options.schemaName(), definitions).recover(PgErrors::fail);
+  }
+
+  private PoolOptions poolOptions() {
+    return new PoolOptions()
+        .setMaxSize(options.poolSize())
+        .setConnectionTimeout((int) PgStoreOptions.POOL_WAIT_TIMEOUT.toMillis())
+        .setConnectionTimeoutUnit(TimeUnit.MILLISECONDS)
+        .setMaxWaitQueueSize(PgStoreOptions.MAX_WAIT_QUEUE);
+  }
+
+  private PgConnectOptions connectOptions() {
+    PgConnectOptions connect = PgConnectOptions.fromUri(options.url());
+    connect.setCachePreparedStatements(true);
+    connect.addProperty("application_name", applicationName());
+    connect.addProperty("statement_timeout", Long.toString(options.statementTimeout().toMillis()));
+    return connect;
+  }
+
+  @Override
+  public Future<List<JsonObject>> find(ModelDefinition model, Filter filter) {
+    return ready().compose(p -> PgQueries.find(p, schema.table(model), model, filter == null ? Filter.ALL : filter))
+        .recover(PgErrors::fail);
+  }
+
+  @Override
+  public Future<JsonObject> findById(ModelDefinition model, Object id) {
+    return ready().compose(p -> PgQueries.findById(p, schema.table(model), model, id)).recover(PgErrors::fail);
+  }
+
+  @Override
+  public Future<Long> count(ModelDefinition model, Where where) {
+    return ready().compose(p -> PgQueries.count(p, schema.table(model), where)).recover(PgErrors::fail);
+  }
+
+  @Override
+  public <T> Future<Committed<T>> write(ModelDefinition model, Function<WriteTx, Future<T>> work) {
+    return ready().compose(p -> p.withTransaction(conn -> {
+      PgWriteTx tx = new PgWriteTx(conn, schema, changeLog, model);
+      return tx.lock()
+          .compose(v -> runWork(work, tx))
+          .compose(value -> tx.persistChanges().map(changes -> new Committed<>(value, changes)))
+          .andThen(done -> tx.finish());
+    })).recover(PgErrors::fail);
+  }
+
+  @Override
+  public Future<ChangeLog.Page> changesAfter(ModelDefinition model, long afterSeq, int max) {
+    return ready().compose(p -> changeLog.after(p, model, afterSeq, max)).recover(PgErrors::fail);
+  }
+
+  private static <T> Future<T> runWork(Function<WriteTx, Future<T>> work, WriteTx tx) {
+    try {
+      Future<T> result = work.apply(tx);
+      return result == null ? Future.succeededFuture() : result;
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
+  }
+
+  /** The pool, or a 503 when the store is not open or closed. */
+  private Future<Pool> ready() {
+    Pool current = pool;
+    if (closed.get()) {
+      return Future.failedFuture(PgErrors.unavailable("The store is closed"));
+    }
+    if (current == null) {
+      return Future.failedFuture(PgErrors.unavailable("The store is not open"));
+    }
+    return Future.succeededFuture(current);
+  }
+
+  /** The pool, for tests in this package that need raw statements. */
+  Pool pool() {
+    return pool;
+  }
+
+  @Override
+  public Future<Void> close() {
+    if (!closed.compareAndSet(false, true) || pool == null) {
+      return Future.succeededFuture();
+    }
+    return pool.close();
+  }
+}

@@ -1,0 +1,49 @@
+package io.livemodel.store.pg;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Settings of a {@link PgStore}.
+ *
+ * @param url {@code postgresql://user[:password]@host:port/database}
+ * @param poolSize the maximum number of connections of this node's pool
+ * @param statementTimeout the limit applied to every statement (PostgreSQL's {@code statement_timeout});
+ *     a statement over it fails with 503 {@code STORE_TIMEOUT}. Waiting for another writer of the same
+ *     model counts towards it.
+ * @param schema the schema holding the tables, created if missing; null means {@code public}
+ */
+public record PgStoreOptions(String url, int poolSize, Duration statementTimeout, String schema) {
+
+  public static final int DEFAULT_POOL_SIZE = 8;
+  public static final Duration DEFAULT_STATEMENT_TIMEOUT = Duration.ofSeconds(5);
+  /** How long opening a TCP connection to PostgreSQL may take before a request fails with 503. */
+  public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
+  /** How long a request may wait for a free pooled connection before it fails with 503. */
+  public static final Duration POOL_WAIT_TIMEOUT = Duration.ofSeconds(5);
+  /** Requests waiting for a pooled connection beyond this many fail at once with 503. */
+  public static final int MAX_WAIT_QUEUE = 1000;
+
+  public PgStoreOptions {
+    Objects.requireNonNull(url, "url");
+    if (poolSize < 1) {
+      throw new IllegalArgumentException("poolSize must be at least 1, got " + poolSize);
+    }
+    if (statementTimeout == null || statementTimeout.isNegative() || statementTimeout.isZero()) {
+      throw new IllegalArgumentException("statementTimeout must be positive, got " + statementTimeout);
+    }
+    if (schema != null && (schema.isEmpty() || schema.length() > 63 || schema.indexOf('\0') >= 0)) {
+      throw new IllegalArgumentException("schema must be 1 to 63 characters, got \"" + schema + "\"");
+    }
+  }
+
+  /** Options with the default pool size and statement timeout. */
+  public static PgStoreOptions of(String url, String schema) {
+    return new PgStoreOptions(url, DEFAULT_POOL_SIZE, DEFAULT_STATEMENT_TIMEOUT, schema);
+  }
+
+  /** The schema actually used. */
+  public String schemaName() {
+    return schema == null ? "public" : schema;
+  }
+}
