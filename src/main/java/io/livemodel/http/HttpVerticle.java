@@ -1,5 +1,6 @@
 package io.livemodel.http;
 
+import io.livemodel.cluster.HealthHandler;
 import io.livemodel.config.ServerConfig;
 import io.livemodel.crud.ModelOperations;
 import io.livemodel.model.ApiError;
@@ -44,6 +45,7 @@ public final class HttpVerticle extends VerticleBase {
       idle.onRequest(ctx.request());
       ctx.next();
     });
+    router.get("/health").handler(new HealthHandler(vertx, config.store().type()));
     router.route().handler(BodyHandler.create(false).setBodyLimit(config.bodyLimit()));
     ChangeStreamEndpoint streams = new ChangeStreamEndpoint(hub, config.retryMs(), MAX_QUEUED_BYTES);
     router.route().handler(new RestApi(vertx, config.restApiRoot(), models, operations, streams));

@@ -1,7 +1,9 @@
 package io.livemodel.stream;
 
+import io.livemodel.cluster.SequenceGate;
 import io.livemodel.model.ModelDefinition;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
@@ -20,6 +22,9 @@ import java.util.Set;
  * subscribers, and per model the subscribers grouped by filter, so that a change is filtered and
  * encoded once per distinct filter and written to every subscriber of the group as the same buffer.
  *
+ * <p>On a clustered Vert.x each model's changes pass a {@link SequenceGate} first, so every node
+ * delivers them in the store's sequence order whichever node published them.
+ *
  * <p>Not thread-safe: create, use and close it on one verticle's event loop (consumers deliver there).
  */
 public final class ChangeHub {
@@ -30,6 +35,7 @@ public final class ChangeHub {
   private final Vertx vertx;
   private final Map<String, Map<String, Group>> groupsByModel = new HashMap<>();
   private final List<MessageConsumer<JsonObject>> consumers = new ArrayList<>();
+  private final List<SequenceGate<?>> gates = new ArrayList<>();
   private long heartbeatTimer = -1;
   private int subscriberCount;
 
@@ -46,8 +52,15 @@ public final class ChangeHub {
     for (ModelDefinition model : models) {
       Map<String, Group> groups = new LinkedHashMap<>();
       groupsByModel.put(model.name(), groups);
-      MessageConsumer<JsonObject> consumer =
-          vertx.eventBus().consumer(Addresses.changes(model.name()), message -> dispatch(groups, message));
+      Handler<Message<JsonObject>> handler = message -> dispatch(groups, message);
+      if (vertx.isClustered()) {
+        // Several nodes publish: restore the store's commit order before fan-out.
+        SequenceGate<Message<JsonObject>> gate =
+            new SequenceGate<>(vertx, SequenceGate.DEFAULT_GAP_TIMEOUT_MILLIS, handler::handle);
+        gates.add(gate);
+        handler = message -> gate.accept(seqOf(message), message);
+      }
+      MessageConsumer<JsonObject> consumer = vertx.eventBus().consumer(Addresses.changes(model.name()), handler);
       consumers.add(consumer);
       ready.add(consumer.completion());
     }
@@ -97,17 +110,22 @@ public final class ChangeHub {
     if (heartbeatTimer >= 0) {
       vertx.cancelTimer(heartbeatTimer);
     }
+    gates.forEach(SequenceGate::close);
     List<Future<Void>> done = new ArrayList<>();
     consumers.forEach(c -> done.add(c.unregister()));
     return Future.all(done).mapEmpty();
+  }
+
+  private static long seqOf(Message<JsonObject> message) {
+    String seqHeader = message.headers().get(SEQ_HEADER);
+    return seqHeader == null ? 0 : Long.parseLong(seqHeader);
   }
 
   private void dispatch(Map<String, Group> groups, Message<JsonObject> message) {
     if (groups.isEmpty()) {
       return;
     }
-    String seqHeader = message.headers().get(SEQ_HEADER);
-    long seq = seqHeader == null ? 0 : Long.parseLong(seqHeader);
+    long seq = seqOf(message);
     JsonObject change = message.body();
     // Copy: a subscriber may close (and leave its group) while we iterate.
     for (Group group : List.copyOf(groups.values())) {
