@@ -1,6 +1,8 @@
 package io.livemodel.model;
 
 import io.vertx.core.json.JsonObject;
+import java.util.Map;
+import java.util.StringJoiner;
 
 /**
  * An error that is answered to the client in LoopBack's envelope
@@ -40,24 +42,27 @@ public class ApiError extends RuntimeException {
     return new ApiError(404, "Error", message, null, null);
   }
 
-  /** 422 {@code ValidationError}; {@code details} is {@code {context, codes, messages}}. */
-  public static ApiError validation(String modelName, JsonObject codes, JsonObject messages) {
-    StringBuilder text = new StringBuilder("The `").append(modelName).append("` instance is not valid. Details: ");
-    boolean first = true;
+  /**
+   * 422 {@code ValidationError}; {@code details} is {@code {context, codes, messages}}. The message is
+   * juggler's: {@code The `Note` instance is not valid. Details: `title` can't be blank (value: undefined).},
+   * one {@code `property` message (value: v)} per message, joined with {@code "; "}.
+   *
+   * @param values per property, its value rendered as juggler renders it ({@code undefined},
+   *     {@code null}, {@code "x"}, {@code 5}, ...); a property without an entry renders as {@code undefined}
+   */
+  public static ApiError validation(String modelName, JsonObject codes, JsonObject messages,
+                                    Map<String, String> values) {
+    StringJoiner details = new StringJoiner("; ");
     for (String property : messages.fieldNames()) {
+      String value = values.getOrDefault(property, "undefined");
       for (Object m : messages.getJsonArray(property)) {
-        if (!first) {
-          text.append("; ");
-        }
-        text.append('`').append(property).append("` ").append(m);
-        first = false;
+        details.add("`" + property + "` " + m + " (value: " + value + ")");
       }
     }
-    text.append(" (value: ");
-    text.append("...");
-    text.append(").");
-    JsonObject details = new JsonObject().put("context", modelName).put("codes", codes).put("messages", messages);
-    return new ApiError(422, "ValidationError", text.toString(), null, details);
+    String text = "The `" + modelName + "` instance is not valid. Details: "
+        + (details.length() == 0 ? "(unknown)" : details.toString()) + ".";
+    JsonObject body = new JsonObject().put("context", modelName).put("codes", codes).put("messages", messages);
+    return new ApiError(422, "ValidationError", text, null, body);
   }
 
   public static ApiError internal(String message) {

@@ -1,9 +1,21 @@
 package io.livemodel.model;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Type coercion and validation of instances, as LoopBack's juggler does them (API.md section 2).
+ *
+ * <p>Coercions are {@link Values}'. Validations, in juggler's order: the id's absence (CREATE with
+ * forceId: {@code absence}, "can't be set"), then per declared property in declaration order its
+ * presence ({@code required}: {@code presence}, "can't be blank" for undefined, null, {@code ""},
+ * {@code []} and NaN) and, for dates, its validity ({@code date}, "is not a valid date"), then the
+ * undeclared properties of a strict model in data order ({@code unknown-property}, "is not defined in
+ * the model"). All failures are reported together in one 422.
+ *
+ * <p>Thread-safe: stateless.
  */
 public final class Instances {
 
@@ -25,20 +37,157 @@ public final class Instances {
   /**
    * Coerces {@code data} to the model's property types and validates it; returns a new object in
    * canonical key order (declared properties, the id, then undeclared ones). Never modifies {@code data}.
+   * Properties the data does not have stay absent (no nulls are added). In CREATE mode absent
+   * properties get their {@code default} (as declared, not coerced, like juggler; {@code "$now"} on a
+   * date is the current time), and a blank generated id is dropped so that the store assigns one.
+   * Undeclared properties are kept as given, except on strict models (422, or dropped in COERCE_ONLY).
+   * A null {@code data} is taken as {@code {}}.
    *
-   * @throws ApiError 422 ValidationError with every failing property in {@code details}, or 400 for
-   *     values that cannot be coerced at all (e.g. {@code tags:"x"})
+   * @throws ApiError 422 ValidationError with every failing property in {@code details}, 400 for
+   *     values that cannot be coerced at all (e.g. {@code tags:"x"}), 500 for property names juggler
+   *     rejects ({@code a.b} on a non-strict model, a {@code constructor} key) and, in COERCE_ONLY, for an
+   *     invalid date
    */
   public static JsonObject prepare(ModelDefinition model, JsonObject data, Mode mode) {
-    throw new UnsupportedOperationException("not yet");
+    JsonObject input = data == null ? new JsonObject() : data;
+    if (JsValues.truthy(input.getValue("constructor"))) {
+      throw ApiError.internal("Property name \"constructor\" is not allowed in " + model.name() + " data");
+    }
+    Map<String, Object> declared = new LinkedHashMap<>();
+    Map<String, Object> undeclared = new LinkedHashMap<>();
+    for (String key : input.fieldNames()) {
+      PropertyDefinition property = model.property(key);
+      Object raw = input.getValue(key);
+      if (property != null) {
+        declared.put(key, mode == Mode.COERCE_ONLY ? coerceOnly(property, raw) : Values.coerce(property, raw));
+      } else {
+        if (!model.strict() && key.contains(".")) {
+          throw ApiError.internal("Property names containing dot(s) are not supported. Model: "
+              + model.name() + ", dynamic property: " + key);
+        }
+        undeclared.put(key, Values.copy(raw));
+      }
+    }
+    if (mode == Mode.CREATE) {
+      applyDefaults(model, declared);
+    }
+    if (mode != Mode.COERCE_ONLY) {
+      validate(model, declared, undeclared, mode);
+    }
+    return canonical(model, declared, model.strict() ? Map.of() : undeclared, mode);
   }
 
   /**
    * An id from the REST layer (a path segment string, or a JSON value from a body or where) coerced to
    * the model's id type; null when it cannot be one (e.g. {@code "abc"} for a number id), which the
-   * callers answer with 404.
+   * callers answer with 404. Number ids: {@code "1"} and {@code 1} give {@code 1L} (Long), {@code "1.5"}
+   * gives 1.5 (Double); {@code ""}, {@code "abc"}, {@code "1.5x"}, booleans, objects give null.
+   * String ids: strings as they are, numbers and booleans as JS prints them, objects null.
    */
   public static Object coerceId(ModelDefinition model, Object raw) {
-    throw new UnsupportedOperationException("not yet");
+    if (raw == null) {
+      return null;
+    }
+    PropertyType type = model.idProperty().type();
+    if (type == PropertyType.NUMBER) {
+      if (raw instanceof Number number) {
+        return JsValues.toJsonNumber(number);
+      }
+      if (raw instanceof String string && !JsValues.trim(string).isEmpty()) {
+        return JsValues.toJsonNumber(JsValues.parseNumber(string));
+      }
+      return null;
+    }
+    if (type == PropertyType.STRING) {
+      return raw instanceof JsonObject || raw instanceof JsonArray ? null : JsValues.toJsString(raw);
+    }
+    return raw;
+  }
+
+  /**
+   * updateAll's coercion: the setters' (so list errors are the same 400), but an invalid date is a
+   * 500 and a list given to a scalar property has each item coerced (juggler coerces it like a where
+   * value).
+   */
+  private static Object coerceOnly(PropertyDefinition property, Object raw) {
+    Object value = Values.coerce(property, raw);
+    if (value instanceof JsDate date && !date.isValid()) {
+      throw ApiError.internal("Invalid date: " + JsValues.toJsString(raw));
+    }
+    PropertyType type = property.type();
+    if (raw instanceof JsonArray array && type != PropertyType.ARRAY && type != PropertyType.OBJECT
+        && type != PropertyType.ANY) {
+      JsonArray items = new JsonArray();
+      for (Object item : array) {
+        items.add(item == null ? null : Values.toJson(coerceOnly(property, item)));
+      }
+      return items;
+    }
+    return value;
+  }
+
+  private static void applyDefaults(ModelDefinition model, Map<String, Object> declared) {
+    for (PropertyDefinition property : model.properties().values()) {
+      Object def = property.defaultValue();
+      if (def == null || declared.containsKey(property.name())) {
+        continue;
+      }
+      boolean now = property.type() == PropertyType.DATE && "$now".equals(def);
+      declared.put(property.name(), now ? new JsDate(System.currentTimeMillis()) : Values.copy(def));
+    }
+  }
+
+  private static void validate(ModelDefinition model, Map<String, Object> declared,
+                               Map<String, Object> undeclared, Mode mode) {
+    ValidationErrors errors = new ValidationErrors(model.name());
+    PropertyDefinition id = model.idProperty();
+    Object idValue = declared.getOrDefault(id.name(), Values.UNDEFINED);
+    if (mode == Mode.CREATE && model.forceId() && !Values.blank(idValue, id.type())) {
+      errors.add(id.name(), "absence", "can't be set", idValue);
+    }
+    for (PropertyDefinition property : model.properties().values()) {
+      Object value = declared.getOrDefault(property.name(), Values.UNDEFINED);
+      boolean assigned = property.id() && property.generated() && mode == Mode.CREATE;
+      if (property.required() && !assigned && Values.blank(value, property.type())) {
+        errors.add(property.name(), "presence", "can't be blank", value);
+      }
+      if (property.type() == PropertyType.DATE && isInvalidDate(value)) {
+        errors.add(property.name(), "date", "is not a valid date", value);
+      }
+    }
+    if (model.strict()) {
+      for (String key : undeclared.keySet()) {
+        errors.add(key, "unknown-property", "is not defined in the model", Values.UNDEFINED);
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw errors.toApiError();
+    }
+  }
+
+  /** A date that {@code new Date(value)} cannot make sense of; defaults are kept raw, so parse them too. */
+  private static boolean isInvalidDate(Object value) {
+    if (value == Values.UNDEFINED || value == null) {
+      return false;
+    }
+    JsDate date = value instanceof JsDate d ? d : Values.toDate(value);
+    return !date.isValid();
+  }
+
+  private static JsonObject canonical(ModelDefinition model, Map<String, Object> declared,
+                                      Map<String, Object> undeclared, Mode mode) {
+    JsonObject out = new JsonObject();
+    for (PropertyDefinition property : model.properties().values()) {
+      if (!declared.containsKey(property.name())) {
+        continue;
+      }
+      Object value = declared.get(property.name());
+      if (property.id() && property.generated() && mode == Mode.CREATE && Values.blank(value, property.type())) {
+        continue;
+      }
+      out.put(property.name(), Values.toJson(value));
+    }
+    undeclared.forEach(out::put);
+    return out;
   }
 }

@@ -1,6 +1,8 @@
 package io.livemodel.store;
 
 import io.livemodel.config.StoreConfig;
+import io.livemodel.store.memory.MemoryStore;
+import io.livemodel.store.memory.MemoryStoreOptions;
 
 /** Makes the store a configuration names. */
 public final class Stores {
@@ -9,6 +11,11 @@ public final class Stores {
   }
 
   public static Store create(StoreConfig config) {
-    throw new UnsupportedOperationException("stores land with the memory and PostgreSQL branches");
+    if (StoreConfig.POSTGRES.equals(config.type())) {
+      throw new UnsupportedOperationException("the PostgreSQL store lands with its branch");
+    }
+    return new MemoryStore(config.dataDir() == null
+        ? MemoryStoreOptions.inMemory()
+        : MemoryStoreOptions.journaled(config.dataDir()));
   }
 }

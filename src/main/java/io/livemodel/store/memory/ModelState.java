@@ -1,0 +1,171 @@
+package io.livemodel.store.memory;
+
+import io.livemodel.filter.Fields;
+import io.livemodel.filter.Filter;
+import io.livemodel.filter.Where;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+/**
+ * The data of one model: instances by id in {@link IdOrder}, the id counter and the change sequence.
+ *
+ * <p>Stored instances are never modified once stored; a write stores new objects. Reads hand them out
+ * as they are (the Store contract forbids callers to modify them).
+ *
+ * <p>Thread-safety: reads may run on any thread. A transaction is applied under the write lock and
+ * scans hold the read lock, so a scan sees either all of a transaction or none of it; {@link #get}
+ * needs no lock. The counters are changed only by the model's current transaction (writes are
+ * serialized by {@link #queue()}) and during replay.
+ */
+final class ModelState {
+
+  private final String name;
+  private final String idName;
+  private final ConcurrentSkipListMap<Object, JsonObject> instances = new ConcurrentSkipListMap<>(IdOrder.INSTANCE);
+  private final ReadWriteLock lock = new ReentrantReadWriteLock();
+  private final WriteQueue queue = new WriteQueue();
+  private volatile long nextId = 1;
+  private volatile long seq;
+
+  ModelState(String name, String idName) {
+    this.name = name;
+    this.idName = idName;
+  }
+
+  String name() {
+    return name;
+  }
+
+  String idName() {
+    return idName;
+  }
+
+  WriteQueue queue() {
+    return queue;
+  }
+
+  /** The next id this model generates. */
+  long nextId() {
+    return nextId;
+  }
+
+  /** The sequence number of the model's last change; 0 if none. */
+  long seq() {
+    return seq;
+  }
+
+  JsonObject get(Object id) {
+    return instances.get(id);
+  }
+
+  /** The committed instances in id order; for the model's current transaction, which no other write races. */
+  NavigableMap<Object, JsonObject> committed() {
+    return instances;
+  }
+
+  List<JsonObject> find(Filter filter) {
+    Filter f = filter == null ? Filter.ALL : filter;
+    lock.readLock().lock();
+    try {
+      if (f.order().isEmpty()) {
+        return scan(f.where(), f.skip(), f.limit(), f.fields());
+      }
+      return f.apply(instances.values(), idName);
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  long count(Where where) {
+    lock.readLock().lock();
+    try {
+      if (where == null) {
+        return instances.size();
+      }
+      long count = 0;
+      for (JsonObject instance : instances.values()) {
+        if (where.test(instance)) {
+          count++;
+        }
+      }
+      return count;
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  /**
+   * The fast path of {@link #find} for the default (id) order, which is the map's own order: what
+   * {@link Filter#apply} does for an empty order, but stopping as soon as the limit is reached.
+   */
+  private List<JsonObject> scan(Where where, int skip, int limit, Fields fields) {
+    List<JsonObject> out = new ArrayList<>();
+    int toSkip = skip;
+    for (JsonObject instance : instances.values()) {
+      if (where != null && !where.test(instance)) {
+        continue;
+      }
+      if (toSkip > 0) {
+        toSkip--;
+        continue;
+      }
+      out.add(fields == null ? instance : fields.project(instance));
+      if (limit > 0 && out.size() == limit) {
+        break;
+      }
+    }
+    return out;
+  }
+
+  /** Applies a committed transaction or a replayed record: puts, then deletes, then the counters. */
+  void apply(Map<Object, JsonObject> puts, List<Object> deletes, long newNextId, long newSeq) {
+    lock.writeLock().lock();
+    try {
+      instances.putAll(puts);
+      for (Object id : deletes) {
+        instances.remove(id);
+      }
+      nextId = newNextId;
+      seq = newSeq;
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  /**
+   * Replays one journal record.
+   *
+   * @throws IllegalArgumentException (before changing anything) if an instance has no id
+   */
+  void replay(TxRecord record) {
+    Map<Object, JsonObject> puts = new TreeMap<>(IdOrder.INSTANCE);
+    for (JsonObject put : record.puts()) {
+      Object id = put.getValue(idName);
+      if (id == null) {
+        throw new IllegalArgumentException("journal record for " + name + " puts an instance without " + idName);
+      }
+      puts.put(id, put);
+    }
+    apply(puts, record.deletes(), record.nextId(), record.seq());
+  }
+
+  /** A consistent copy of the state for a compaction snapshot (the instances are shared: they are immutable). */
+  Snapshot snapshot() {
+    lock.readLock().lock();
+    try {
+      return new Snapshot(name, idName, new ArrayList<>(instances.values()), nextId, seq);
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  record Snapshot(String model, String idName, List<JsonObject> instances, long nextId, long seq) {
+  }
+}
