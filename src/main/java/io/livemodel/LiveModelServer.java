@@ -60,7 +60,7 @@ public final class LiveModelServer {
     try {
       Clustering.requireSharedStore(config, vertx.isClustered());
       models = loadModels(config);
-      store = Stores.create(config.store());
+      store = Stores.create(config.store(), config.stream().retention());
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }
@@ -88,7 +88,7 @@ public final class LiveModelServer {
           deployments.add(id);
           DeploymentOptions options = new DeploymentOptions().setInstances(config.effectiveHttpInstances());
           return vertx.deployVerticle(() -> {
-            HttpVerticle verticle = new HttpVerticle(config, models, operations);
+            HttpVerticle verticle = new HttpVerticle(config, models, operations, store);
             httpVerticles.add(verticle);
             return verticle;
           }, options);

@@ -1,5 +1,6 @@
 package io.livemodel.config;
 
+import io.livemodel.store.ChangeLog;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -85,10 +86,20 @@ public final class ConfigLoader {
     JsonObject stream = json.getJsonObject("stream", new JsonObject());
     int heartbeat = intValue(env, "LIVEMODEL_HEARTBEAT_SECONDS", stream.getValue("heartbeatSeconds", 15),
         where + ": stream.heartbeatSeconds");
-    int retry = stream.getInteger("retryMs", 3000);
-    check(heartbeat >= 0 && retry >= 0, where + ": stream.heartbeatSeconds and retryMs must be >= 0");
+    StreamConfig d = StreamConfig.defaults();
+    int retry = stream.getInteger("retryMs", d.retryMs());
+    long gapWait = stream.getLong("gapWaitMillis", d.gapWaitMillis());
+    long maxQueued = stream.getLong("maxQueuedBytes", d.maxQueuedBytes());
+    JsonObject retention = stream.getJsonObject("retention", new JsonObject());
+    int maxChanges = retention.getInteger("maxChanges", d.retention().maxChanges());
+    long maxAge = retention.getLong("maxAgeSeconds", d.retention().maxAgeSeconds());
+    check(heartbeat >= 0 && retry >= 0 && gapWait >= 0, where + ": stream.heartbeatSeconds, retryMs and gapWaitMillis must be >= 0");
+    check(maxQueued > 0 && maxChanges > 0 && maxAge >= 0,
+        where + ": stream.maxQueuedBytes and retention.maxChanges must be positive, retention.maxAgeSeconds >= 0");
+    StreamConfig streamConfig = new StreamConfig(heartbeat, retry, gapWait, maxQueued,
+        new ChangeLog.Retention(maxChanges, maxAge));
     return new ServerConfig(host, port, root, List.copyOf(modelDirs), store, instances, bodyLimit, idle,
-        maxHeader, heartbeat, retry, bridge(json.getJsonObject("bridge", new JsonObject()), where),
+        maxHeader, streamConfig, bridge(json.getJsonObject("bridge", new JsonObject()), where),
         cluster(json.getJsonObject("cluster", new JsonObject()), env, where));
   }
 

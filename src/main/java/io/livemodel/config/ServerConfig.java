@@ -17,8 +17,7 @@ import java.util.List;
  * @param bodyLimit the largest request body in bytes (413 above it)
  * @param idleTimeoutSeconds a connection that carries no request and no stream for this long is closed
  * @param maxHeaderSize the largest request header block in bytes
- * @param heartbeatSeconds seconds between heartbeat comments on an idle SSE stream; 0 turns them off
- * @param retryMs the {@code retry:} hint sent when an SSE stream opens
+ * @param stream change-stream settings
  * @param bridge the event-bus bridges
  * @param cluster clustering
  */
@@ -32,8 +31,7 @@ public record ServerConfig(
     long bodyLimit,
     int idleTimeoutSeconds,
     int maxHeaderSize,
-    int heartbeatSeconds,
-    int retryMs,
+    StreamConfig stream,
     BridgeConfig bridge,
     ClusterConfig cluster) {
 

@@ -1,25 +1,142 @@
 package io.livemodel.filter;
 
+import static io.livemodel.filter.JsValues.truthy;
+
 import io.livemodel.model.ApiError;
 import io.livemodel.model.ModelDefinition;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.Json;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.Map;
 
 /**
  * Parses LoopBack filters as they arrive from the REST layer: a JSON string ({@code ?filter={...}}),
  * an already nested object (bracket syntax, decoded by the HTTP layer into a JsonObject whose leaf
  * values are strings), or null. Malformed input fails with the 400 {@link ApiError}s of API.md.
+ *
+ * <p>The steps and their order are strong-remoting's object argument coercion, then juggler's
+ * {@code _normalize} (limit/skip, order, fields, query depth, where), then {@code include}, which
+ * fails with a 500 as there are no relations.
  */
 public final class FilterParser {
+
+  /** Juggler's default {@code maxDepthOfQuery}. */
+  static final int MAX_QUERY_DEPTH = 32;
+
+  /** Juggler's limit when only skip/offset is given. */
+  static final int DEFAULT_LIMIT_WITH_SKIP = 100;
 
   private FilterParser() {
   }
 
   /** Parses a whole filter. {@code raw} is null, a String, a JsonObject or anything else (-> 400). */
   public static Filter parse(Object raw, ModelDefinition model) {
-    throw new UnsupportedOperationException("not yet");
+    JsonObject filter = toObject(raw);
+    if (filter == null) {
+      return Filter.ALL;
+    }
+    int[] limitSkip = limitAndSkip(filter);
+    var order = OrderParser.parse(filter.getValue("order"));
+    Fields fields = FieldsParser.parse(filter.getValue("fields"), model);
+    checkDepth(filter, 0);
+    Where where = WhereParser.parse(filter.getValue("where"), model);
+    rejectInclude(filter.getValue("include"), model);
+    return new Filter(where, order, limitSkip[0], limitSkip[1], fields);
   }
 
   /** Parses a bare {@code where} (count, updateAll, change-stream options). Null or empty gives null. */
   public static Where parseWhere(Object raw, ModelDefinition model) {
-    throw new UnsupportedOperationException("not yet");
+    JsonObject where = toObject(raw);
+    if (where == null) {
+      return null;
+    }
+    checkDepth(where, 0);
+    return WhereParser.parse(where, model);
+  }
+
+  /**
+   * strong-remoting's coercion of an {@code object} argument: {@code ""}, {@code "null"} and null
+   * are absent; a string that starts with {@code {} and ends with {@code }} is JSON-parsed; anything
+   * else that is not an object is refused.
+   */
+  static JsonObject toObject(Object raw) {
+    if (raw == null) {
+      return null;
+    }
+    if (raw instanceof JsonObject object) {
+      return object;
+    }
+    if (raw instanceof Map<?, ?> map) {
+      return (JsonObject) JsValues.wrap(map);
+    }
+    if (raw instanceof String text) {
+      if (text.isEmpty() || text.equals("null")) {
+        return null;
+      }
+      if (text.startsWith("{") && text.endsWith("}")) {
+        try {
+          return new JsonObject(text);
+        } catch (DecodeException | ClassCastException e) {
+          throw ApiError.badRequest("Cannot parse JSON-encoded object value.");
+        }
+      }
+    }
+    throw ApiError.badRequest("Value is not an object.");
+  }
+
+  /** Juggler's limit/skip rules: checked only when one of them is truthy; a lone skip limits to 100. */
+  private static int[] limitAndSkip(JsonObject filter) {
+    Object limitRaw = filter.getValue("limit");
+    Object skipRaw = filter.getValue("skip");
+    Object offsetRaw = filter.getValue("offset");
+    if (!truthy(limitRaw) && !truthy(skipRaw) && !truthy(offsetRaw)) {
+      return new int[] {0, 0};
+    }
+    double limit = JsValues.toNumber(truthy(limitRaw) ? limitRaw : DEFAULT_LIMIT_WITH_SKIP);
+    Object offsetGiven = truthy(skipRaw) ? skipRaw : truthy(offsetRaw) ? offsetRaw : null;
+    double offset = offsetGiven == null ? 0 : JsValues.toNumber(offsetGiven);
+    if (Double.isNaN(limit) || limit <= 0 || Math.ceil(limit) != limit) {
+      throw ApiError.badRequest("The limit parameter " + jsonOf(limitRaw) + " is not valid");
+    }
+    if (Double.isNaN(offset) || offset < 0 || Math.ceil(offset) != offset) {
+      throw ApiError.badRequest("The offset/skip parameter " + jsonOf(offsetGiven) + " is not valid");
+    }
+    return new int[] {clamp(limit), clamp(offset)};
+  }
+
+  private static int clamp(double value) {
+    return value >= Integer.MAX_VALUE ? Integer.MAX_VALUE : (int) value;
+  }
+
+  private static String jsonOf(Object value) {
+    return value == null ? "undefined" : Json.encode(value);
+  }
+
+  /** Juggler refuses queries nested deeper than {@link #MAX_QUERY_DEPTH} levels. */
+  private static void checkDepth(Object node, int level) {
+    if (level > MAX_QUERY_DEPTH) {
+      throw new ApiError(400, "Error", "The query object exceeds maximum depth " + MAX_QUERY_DEPTH,
+          "QUERY_OBJECT_TOO_DEEP", null);
+    }
+    if (node instanceof JsonObject object) {
+      for (String key : object.fieldNames()) {
+        checkDepth(object.getValue(key), level + 1);
+      }
+    } else if (node instanceof JsonArray array) {
+      for (int i = 0; i < array.size(); i++) {
+        checkDepth(array.getValue(i), level + 1);
+      }
+    }
+  }
+
+  /** There are no relations, so naming one fails as LoopBack fails for an unknown relation. */
+  private static void rejectInclude(Object include, ModelDefinition model) {
+    boolean empty = (include instanceof JsonArray a && a.isEmpty())
+        || (include instanceof JsonObject o && o.isEmpty());
+    if (truthy(include) && !empty) {
+      throw ApiError.internal("Relation \"" + JsValues.toJsString(include) + "\" is not defined for "
+          + model.name() + " model");
+    }
   }
 }

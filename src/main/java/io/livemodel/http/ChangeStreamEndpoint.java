@@ -39,7 +39,30 @@ final class ChangeStreamEndpoint {
       Responses.notAcceptable(ctx.response());
       return;
     }
-    subscriber.open();
+    subscriber.open(sse ? lastEventId(ctx, args) : -1);
+  }
+
+  /**
+   * Where a resuming SSE client stands: the {@code Last-Event-ID} header (EventSource sends it when it
+   * reconnects) or a {@code lastEventId} query parameter; -1 for a new, live-only stream.
+   */
+  private static long lastEventId(RoutingContext ctx, RequestArgs args) {
+    Object raw = ctx.request().getHeader("Last-Event-ID");
+    if (raw == null) {
+      raw = args.fromQuery("lastEventId");
+    }
+    if (raw == null || raw.toString().isBlank()) {
+      return -1;
+    }
+    try {
+      long id = Long.parseLong(raw.toString().trim());
+      if (id < 0) {
+        throw new NumberFormatException();
+      }
+      return id;
+    } catch (NumberFormatException e) {
+      throw ApiError.badRequest("Last-Event-ID must be a change sequence number (a whole number >= 0), not " + raw);
+    }
   }
 
   /** The {@code options} argument: absent, a JSON object, or JSON text of one. */

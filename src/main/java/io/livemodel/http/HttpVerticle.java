@@ -5,6 +5,7 @@ import io.livemodel.config.ServerConfig;
 import io.livemodel.crud.ModelOperations;
 import io.livemodel.model.ApiError;
 import io.livemodel.model.ModelRegistry;
+import io.livemodel.store.ChangeLog;
 import io.livemodel.stream.ChangeHub;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -21,24 +22,23 @@ import io.vertx.ext.web.handler.BodyHandler;
  */
 public final class HttpVerticle extends VerticleBase {
 
-  /** How far a change-stream client may fall behind before it is disconnected. */
-  static final long MAX_QUEUED_BYTES = 4L * 1024 * 1024;
-
   private final ServerConfig config;
   private final ModelRegistry models;
   private final ModelOperations operations;
+  private final ChangeLog changeLog;
   private ChangeHub hub;
   private HttpServer server;
 
-  public HttpVerticle(ServerConfig config, ModelRegistry models, ModelOperations operations) {
+  public HttpVerticle(ServerConfig config, ModelRegistry models, ModelOperations operations, ChangeLog changeLog) {
     this.config = config;
+    this.changeLog = changeLog;
     this.models = models;
     this.operations = operations;
   }
 
   @Override
   public Future<?> start() {
-    hub = new ChangeHub(vertx);
+    hub = new ChangeHub(vertx, changeLog, config.stream().gapWaitMillis());
     IdleGuard idle = new IdleGuard(vertx, config.idleTimeoutSeconds() * 1000L);
     Router router = Router.router(vertx);
     router.route().handler(ctx -> {
@@ -47,7 +47,7 @@ public final class HttpVerticle extends VerticleBase {
     });
     router.get("/health").handler(new HealthHandler(vertx, config.store().type()));
     router.route().handler(BodyHandler.create(false).setBodyLimit(config.bodyLimit()));
-    ChangeStreamEndpoint streams = new ChangeStreamEndpoint(hub, config.retryMs(), MAX_QUEUED_BYTES);
+    ChangeStreamEndpoint streams = new ChangeStreamEndpoint(hub, config.stream().retryMs(), config.stream().maxQueuedBytes());
     router.route().handler(new RestApi(vertx, config.restApiRoot(), models, operations, streams));
     router.route().failureHandler(HttpVerticle::failure);
 
@@ -61,14 +61,17 @@ public final class HttpVerticle extends VerticleBase {
     server = vertx.createHttpServer(options)
         .connectionHandler(idle::onConnection)
         .requestHandler(router);
-    return hub.start(models.all(), config.heartbeatSeconds())
+    return hub.start(models.all(), config.stream().heartbeatSeconds())
         .compose(v -> server.listen())
         .mapEmpty();
   }
 
   @Override
   public Future<?> stop() {
-    return hub.stop().compose(v -> server == null ? Future.succeededFuture() : server.close());
+    // Streams end first, so their clients reconnect (and resume) elsewhere; then the server stops
+    // accepting and waits briefly for in-flight requests.
+    return hub.stop().compose(v -> server == null ? Future.succeededFuture()
+        : server.shutdown(5, java.util.concurrent.TimeUnit.SECONDS));
   }
 
   /** The port actually bound (useful with port 0). */

@@ -42,6 +42,11 @@ final class JsonLinesSubscriber extends StreamSubscriber {
   }
 
   @Override
+  protected Buffer resetFrame(long afterSeq, long latestSeq) {
+    return null;
+  }
+
+  @Override
   protected Buffer heartbeatFrame() {
     return null;
   }

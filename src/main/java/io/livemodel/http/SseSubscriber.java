@@ -45,6 +45,17 @@ final class SseSubscriber extends StreamSubscriber {
     write(change.sseFrame());
   }
 
+  /**
+   * {@code event: reset}: the client's Last-Event-ID is older than the change log keeps (or unknown
+   * to it), so changes were missed; the client should refetch what it shows. The frame's id moves
+   * the client's position to the present, from where the stream continues live.
+   */
+  @Override
+  protected Buffer resetFrame(long afterSeq, long latestSeq) {
+    String data = "{\"reason\":\"expired\",\"lastEventId\":" + afterSeq + ",\"latestSeq\":" + latestSeq + "}";
+    return Buffer.buffer("id: " + latestSeq + "\nevent: reset\ndata: " + data + "\n\n");
+  }
+
   @Override
   protected Buffer heartbeatFrame() {
     return HEARTBEAT;

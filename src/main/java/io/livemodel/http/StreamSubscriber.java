@@ -6,6 +6,8 @@ import io.livemodel.stream.EncodedChange;
 import io.livemodel.stream.Subscriber;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -29,6 +31,8 @@ abstract class StreamSubscriber implements Subscriber {
   private final long maxQueuedBytes;
   private long queuedPastLimit;
   private long lastWrite = System.currentTimeMillis();
+  private long lastSeq;
+  private List<EncodedChange> held;
   private boolean closed;
 
   StreamSubscriber(HttpServerResponse response, ChangeHub hub, String modelName, ChangeFilter filter,
@@ -40,14 +44,19 @@ abstract class StreamSubscriber implements Subscriber {
     this.maxQueuedBytes = maxQueuedBytes;
   }
 
-  /** Sends headers and the preamble, joins the hub, and arranges cleanup on disconnect. */
-  final void open() {
+  /**
+   * Sends headers and the preamble, joins the hub, and arranges cleanup on disconnect.
+   *
+   * @param afterSeq the last seq the client saw (it resumes after it), or -1 for live only
+   */
+  final void open(long afterSeq) {
     response.closeHandler(v -> close());
     response.exceptionHandler(e -> close());
     response.drainHandler(v -> queuedPastLimit = 0);
+    lastSeq = Math.max(afterSeq, 0);
     writeHeaders();
     write(preamble());
-    hub.subscribe(modelName, this);
+    hub.subscribe(modelName, this, afterSeq);
   }
 
   protected abstract void writeHeaders();
@@ -66,10 +75,58 @@ abstract class StreamSubscriber implements Subscriber {
 
   @Override
   public final void deliver(EncodedChange change) {
-    if (!closed) {
-      writeChange(change);
+    if (held != null) {
+      held.add(change);
+    } else {
+      send(change);
     }
   }
+
+  @Override
+  public final void hold() {
+    if (held == null) {
+      held = new ArrayList<>();
+    }
+  }
+
+  @Override
+  public final void replay(EncodedChange change) {
+    send(change);
+  }
+
+  @Override
+  public final void release() {
+    List<EncodedChange> queued = held;
+    held = null;
+    if (queued != null) {
+      queued.forEach(this::send);
+    }
+  }
+
+  @Override
+  public final void reset(long afterSeq, long latestSeq) {
+    if (!closed) {
+      Buffer frame = resetFrame(afterSeq, latestSeq);
+      if (frame != null) {
+        write(frame);
+      }
+      lastSeq = Math.max(lastSeq, latestSeq);
+    }
+  }
+
+  /** Writes a change by the sequence rule: never one at or below the last seq written. */
+  private void send(EncodedChange change) {
+    if (closed || (change.seq() > 0 && change.seq() <= lastSeq)) {
+      return;
+    }
+    if (change.seq() > 0) {
+      lastSeq = change.seq();
+    }
+    writeChange(change);
+  }
+
+  /** The frame telling the client its position expired, or null if the format has none. */
+  protected abstract Buffer resetFrame(long afterSeq, long latestSeq);
 
   @Override
   public final void heartbeat(long nowMillis, long intervalMillis) {
@@ -95,7 +152,8 @@ abstract class StreamSubscriber implements Subscriber {
   }
 
   /** Leaves the hub and ends the response; safe to call any number of times. */
-  final void close() {
+  @Override
+  public final void close() {
     if (closed) {
       return;
     }

@@ -19,9 +19,11 @@ import java.util.function.Function;
  * instances are owned by the caller (copies or immutable snapshots it may not modify: callers copy
  * before changing them).
  *
+ * <p>Every store keeps a bounded history of changes ({@link ChangeLog}) for resuming streams.
+ *
  * <p>Thread-safety: every method may be called from any event loop.
  */
-public interface Store {
+public interface Store extends ChangeLog {
 
   /** Opens the store for these models (creates tables, replays the journal, ...). */
   Future<Void> open(Vertx vertx, Collection<ModelDefinition> models);

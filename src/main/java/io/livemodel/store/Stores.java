@@ -10,12 +10,12 @@ public final class Stores {
   private Stores() {
   }
 
-  public static Store create(StoreConfig config) {
+  public static Store create(StoreConfig config, ChangeLog.Retention retention) {
     if (StoreConfig.POSTGRES.equals(config.type())) {
       throw new UnsupportedOperationException("the PostgreSQL store lands with its branch");
     }
     return new MemoryStore(config.dataDir() == null
         ? MemoryStoreOptions.inMemory()
-        : MemoryStoreOptions.journaled(config.dataDir()));
+        : MemoryStoreOptions.journaled(config.dataDir()), retention);
   }
 }

@@ -4,6 +4,8 @@ import io.livemodel.LiveModelServer;
 import io.livemodel.config.BridgeConfig;
 import io.livemodel.config.ClusterConfig;
 import io.livemodel.config.ServerConfig;
+import io.livemodel.config.StreamConfig;
+import io.livemodel.store.ChangeLog;
 import io.livemodel.config.StoreConfig;
 import io.livemodel.model.ModelRegistry;
 import io.livemodel.store.Store;
@@ -79,6 +81,19 @@ public final class TestServer implements AutoCloseable {
     private int idleTimeoutSeconds = 30;
     private int heartbeatSeconds = 15;
     private int retryMs = 3000;
+    private long gapWaitMillis = 250;
+    private long maxQueuedBytes = 4L * 1024 * 1024;
+    private ChangeLog.Retention retention = ChangeLog.Retention.DEFAULT;
+
+    public Builder maxQueuedBytes(long bytes) {
+      this.maxQueuedBytes = bytes;
+      return this;
+    }
+
+    public Builder retention(ChangeLog.Retention value) {
+      this.retention = value;
+      return this;
+    }
     private Vertx vertx;
     private BridgeConfig bridge = BridgeConfig.defaults();
     private ClusterConfig cluster = ClusterConfig.disabled();
@@ -136,7 +151,8 @@ public final class TestServer implements AutoCloseable {
 
     public ServerConfig config() {
       return new ServerConfig("127.0.0.1", freePort(), "/api", modelDirs, store, httpInstances, bodyLimit,
-          idleTimeoutSeconds, 8192, heartbeatSeconds, retryMs, bridge, cluster);
+          idleTimeoutSeconds, 8192,
+          new StreamConfig(heartbeatSeconds, retryMs, gapWaitMillis, maxQueuedBytes, retention), bridge, cluster);
     }
 
     public TestServer build() {

@@ -3,6 +3,7 @@ package io.livemodel.store.memory;
 import io.livemodel.filter.Filter;
 import io.livemodel.filter.Where;
 import io.livemodel.model.ModelDefinition;
+import io.livemodel.store.ChangeLog;
 import io.livemodel.store.Committed;
 import io.livemodel.store.Store;
 import io.livemodel.store.WriteTx;
@@ -44,15 +45,33 @@ public final class MemoryStore implements Store {
   private volatile Vertx vertx;
   private volatile Journal journal;
 
+  private final ChangeLog.Retention retention;
+
   public MemoryStore(MemoryStoreOptions options) {
+    this(options, ChangeLog.Retention.DEFAULT);
+  }
+
+  /** A store that keeps this much change history per model for resuming clients. */
+  public MemoryStore(MemoryStoreOptions options, ChangeLog.Retention retention) {
     this.options = Objects.requireNonNull(options, "options");
+    this.retention = Objects.requireNonNull(retention, "retention");
+  }
+
+  @Override
+  public Future<ChangeLog.Page> changesAfter(ModelDefinition model, long afterSeq, int max) {
+    try {
+      ModelState state = state(model);
+      return Future.succeededFuture(state.history().after(afterSeq, max, state.seq()));
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
   }
 
   @Override
   public Future<Void> open(Vertx vertx, Collection<ModelDefinition> models) {
     this.vertx = vertx;
     for (ModelDefinition model : models) {
-      states.computeIfAbsent(model.name(), name -> new ModelState(name, model.idName()));
+      states.computeIfAbsent(model.name(), name -> new ModelState(name, model.idName(), retention));
     }
     if (options.journalDirectory() == null) {
       return Future.succeededFuture();
@@ -148,7 +167,10 @@ public final class MemoryStore implements Store {
     long nextId = tx.stagedNextId();
     boolean nothing = changes.isEmpty() && puts.isEmpty() && deletes.isEmpty() && nextId == state.nextId();
     Committed<T> committed = new Committed<>(value, List.copyOf(changes));
-    Runnable apply = () -> state.apply(puts, deletes, nextId, seq);
+    Runnable apply = () -> {
+      state.apply(puts, deletes, nextId, seq);
+      state.history().add(changes);
+    };
     Journal j = journal;
     CompletableFuture<Void> written;
     try {
@@ -187,7 +209,7 @@ public final class MemoryStore implements Store {
   }
 
   private void replay(TxRecord record) {
-    states.computeIfAbsent(record.model(), name -> new ModelState(name, record.idName())).replay(record);
+    states.computeIfAbsent(record.model(), name -> new ModelState(name, record.idName(), retention)).replay(record);
   }
 
   /** Every model's data, models not configured any more included, so that compaction keeps them. */

@@ -3,6 +3,7 @@ package io.livemodel.store.memory;
 import io.livemodel.filter.Fields;
 import io.livemodel.filter.Filter;
 import io.livemodel.filter.Where;
+import io.livemodel.store.ChangeLog;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,9 +35,17 @@ final class ModelState {
   private volatile long nextId = 1;
   private volatile long seq;
 
-  ModelState(String name, String idName) {
+  private final ChangeHistory history;
+
+  ModelState(String name, String idName, ChangeLog.Retention retention) {
     this.name = name;
     this.idName = idName;
+    this.history = new ChangeHistory(retention);
+  }
+
+  /** The retained changes of this model. */
+  ChangeHistory history() {
+    return history;
   }
 
   String name() {
@@ -154,6 +163,7 @@ final class ModelState {
       puts.put(id, put);
     }
     apply(puts, record.deletes(), record.nextId(), record.seq());
+    history.add(record.changes());
   }
 
   /** A consistent copy of the state for a compaction snapshot (the instances are shared: they are immutable). */

@@ -1,0 +1,335 @@
+package io.livemodel.filter;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The JavaScript value semantics LoopBack's memory connector relies on ({@code String(x)},
+ * {@code Number(x)}, truthiness, property paths), applied to Vert.x JSON values.
+ *
+ * <p>{@link #MISSING} stands for {@code undefined} (an absent property) and is distinct from JSON
+ * {@code null}. An {@link Instant} plays the part of a JavaScript {@code Date}.
+ */
+final class JsValues {
+
+  /** JavaScript's {@code undefined}: the value of an absent property. */
+  static final Object MISSING = new Object() {
+    @Override
+    public String toString() {
+      return "undefined";
+    }
+  };
+
+  private static final double MAX_SAFE_INTEGER = 9007199254740991d;
+
+  private JsValues() {
+  }
+
+  static boolean isNullish(Object value) {
+    return value == null || value == MISSING;
+  }
+
+  /** Whether {@code value} is a JSON object or array (a JavaScript object other than a Date). */
+  static boolean isObjectLike(Object value) {
+    return value instanceof JsonObject || value instanceof Map || value instanceof JsonArray
+        || value instanceof List;
+  }
+
+  static boolean truthy(Object value) {
+    if (isNullish(value)) {
+      return false;
+    }
+    if (value instanceof Boolean b) {
+      return b;
+    }
+    if (value instanceof String s) {
+      return !s.isEmpty();
+    }
+    if (value instanceof Number n) {
+      double d = n.doubleValue();
+      return d != 0 && !Double.isNaN(d);
+    }
+    return true;
+  }
+
+  /** The elements of a JSON array or list, with nested maps and lists wrapped as Vert.x JSON. */
+  static List<Object> elements(Object array) {
+    List<Object> out = new ArrayList<>();
+    if (array instanceof JsonArray a) {
+      for (int i = 0; i < a.size(); i++) {
+        out.add(a.getValue(i));
+      }
+    } else if (array instanceof List<?> list) {
+      for (Object item : list) {
+        out.add(wrap(item));
+      }
+    }
+    return out;
+  }
+
+  @SuppressWarnings("unchecked")
+  static Object wrap(Object value) {
+    if (value instanceof Map<?, ?> m) {
+      return new JsonObject((Map<String, Object>) m);
+    }
+    if (value instanceof List<?> l) {
+      return new JsonArray((List<Object>) l);
+    }
+    return value;
+  }
+
+  /** JavaScript's {@code String(value)}. */
+  static String toJsString(Object value) {
+    if (value == MISSING) {
+      return "undefined";
+    }
+    if (value == null) {
+      return "null";
+    }
+    if (value instanceof String s) {
+      return s;
+    }
+    if (value instanceof Number n) {
+      return numberToString(n);
+    }
+    if (value instanceof Instant i) {
+      return JsDates.toDateString(i);
+    }
+    if (value instanceof JsonObject || value instanceof Map) {
+      return "[object Object]";
+    }
+    if (value instanceof JsonArray || value instanceof List) {
+      StringBuilder out = new StringBuilder();
+      List<Object> items = elements(value);
+      for (int i = 0; i < items.size(); i++) {
+        if (i > 0) {
+          out.append(',');
+        }
+        Object item = items.get(i);
+        if (!isNullish(item)) {
+          out.append(toJsString(item));
+        }
+      }
+      return out.toString();
+    }
+    return String.valueOf(value);
+  }
+
+  /** JavaScript's {@code Number.prototype.toString()} for any Java number. */
+  static String numberToString(Number n) {
+    if ((n instanceof Integer || n instanceof Long || n instanceof Short || n instanceof Byte)
+        && Math.abs(n.doubleValue()) <= MAX_SAFE_INTEGER) {
+      return Long.toString(n.longValue());
+    }
+    double d = n.doubleValue();
+    if (Double.isNaN(d)) {
+      return "NaN";
+    }
+    if (Double.isInfinite(d)) {
+      return d > 0 ? "Infinity" : "-Infinity";
+    }
+    if (d == 0) {
+      return "0";
+    }
+    BigDecimal decimal = new BigDecimal(Double.toString(d)).stripTrailingZeros();
+    int pointPosition = decimal.precision() - decimal.scale();
+    if (pointPosition > -6 && pointPosition <= 21) {
+      return decimal.toPlainString();
+    }
+    String digits = decimal.unscaledValue().abs().toString();
+    StringBuilder out = new StringBuilder(d < 0 ? "-" : "");
+    out.append(digits.charAt(0));
+    if (digits.length() > 1) {
+      out.append('.').append(digits, 1, digits.length());
+    }
+    int exponent = pointPosition - 1;
+    return out.append('e').append(exponent < 0 ? "-" : "+").append(Math.abs(exponent)).toString();
+  }
+
+  /** JavaScript's {@code Number(value)}; NaN when it is not a number. */
+  static double toNumber(Object value) {
+    if (value == MISSING) {
+      return Double.NaN;
+    }
+    if (value == null) {
+      return 0;
+    }
+    if (value instanceof Boolean b) {
+      return b ? 1 : 0;
+    }
+    if (value instanceof Number n) {
+      return n.doubleValue();
+    }
+    if (value instanceof String s) {
+      return stringToNumber(s);
+    }
+    if (value instanceof Instant i) {
+      return i.toEpochMilli();
+    }
+    if (value instanceof JsonArray || value instanceof List) {
+      return stringToNumber(toJsString(value));
+    }
+    return Double.NaN;
+  }
+
+  /** JavaScript's StringToNumber: trimmed decimal, hex/octal/binary literal, Infinity, or NaN. */
+  static double stringToNumber(String raw) {
+    String s = trimJs(raw);
+    if (s.isEmpty()) {
+      return 0;
+    }
+    switch (s) {
+      case "Infinity":
+      case "+Infinity":
+        return Double.POSITIVE_INFINITY;
+      case "-Infinity":
+        return Double.NEGATIVE_INFINITY;
+      default:
+        break;
+    }
+    if (s.length() > 2 && s.charAt(0) == '0') {
+      char kind = Character.toLowerCase(s.charAt(1));
+      int radix = kind == 'x' ? 16 : kind == 'o' ? 8 : kind == 'b' ? 2 : 0;
+      if (radix != 0) {
+        return radixNumber(s.substring(2), radix);
+      }
+    }
+    return isDecimalLiteral(s) ? Double.parseDouble(s) : Double.NaN;
+  }
+
+  private static double radixNumber(String digits, int radix) {
+    double result = 0;
+    for (int i = 0; i < digits.length(); i++) {
+      int digit = Character.digit(digits.charAt(i), radix);
+      if (digit < 0) {
+        return Double.NaN;
+      }
+      result = result * radix + digit;
+    }
+    return result;
+  }
+
+  /** {@code [+-]? (digits [. digits?] | . digits) ([eE] [+-]? digits)?}, checked by hand. */
+  private static boolean isDecimalLiteral(String s) {
+    int i = 0;
+    int n = s.length();
+    if (s.charAt(i) == '+' || s.charAt(i) == '-') {
+      i++;
+    }
+    int intDigits = 0;
+    while (i < n && isDigit(s.charAt(i))) {
+      i++;
+      intDigits++;
+    }
+    int fracDigits = 0;
+    if (i < n && s.charAt(i) == '.') {
+      i++;
+      while (i < n && isDigit(s.charAt(i))) {
+        i++;
+        fracDigits++;
+      }
+    }
+    if (intDigits + fracDigits == 0) {
+      return false;
+    }
+    if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
+      i++;
+      if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+        i++;
+      }
+      int expDigits = 0;
+      while (i < n && isDigit(s.charAt(i))) {
+        i++;
+        expDigits++;
+      }
+      if (expDigits == 0) {
+        return false;
+      }
+    }
+    return i == n;
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  /** JavaScript's WhiteSpace and LineTerminator characters (what {@code \s} and trim() use). */
+  static boolean isJsWhitespace(char c) {
+    switch (c) {
+      case '\t': case '\n': case 0x0B: case '\f': case '\r': case ' ': case 0xA0: case 0x1680:
+      case 0x2028: case 0x2029: case 0x202F: case 0x205F: case 0x3000: case 0xFEFF:
+        return true;
+      default:
+        return c >= 0x2000 && c <= 0x200A;
+    }
+  }
+
+  static String trimJs(String s) {
+    int start = 0;
+    int end = s.length();
+    while (start < end && isJsWhitespace(s.charAt(start))) {
+      start++;
+    }
+    while (end > start && isJsWhitespace(s.charAt(end - 1))) {
+      end--;
+    }
+    return s.substring(start, end);
+  }
+
+  /**
+   * The memory connector's {@code getValue(obj, "a.b.c")}: walks the dotted path; stops at the first
+   * null or absent step (returning null or {@link #MISSING} as found).
+   */
+  static Object getValue(Object root, String path) {
+    if (isNullish(root)) {
+      return MISSING;
+    }
+    Object value = root;
+    int start = 0;
+    while (true) {
+      int dot = path.indexOf('.', start);
+      String segment = dot < 0 ? path.substring(start) : path.substring(start, dot);
+      value = member(value, segment);
+      if (isNullish(value) || dot < 0) {
+        return value;
+      }
+      start = dot + 1;
+    }
+  }
+
+  /** {@code value[key]} for a JSON value. */
+  static Object member(Object value, String key) {
+    if (value instanceof JsonObject o) {
+      return o.containsKey(key) ? o.getValue(key) : MISSING;
+    }
+    if (value instanceof JsonArray a) {
+      if ("length".equals(key)) {
+        return a.size();
+      }
+      int index = arrayIndex(key);
+      return index >= 0 && index < a.size() ? a.getValue(index) : MISSING;
+    }
+    if (value instanceof String s && "length".equals(key)) {
+      return s.length();
+    }
+    return MISSING;
+  }
+
+  /** The array index a canonical decimal key denotes ({@code "0"}, {@code "12"}), or -1. */
+  static int arrayIndex(String key) {
+    if (key.isEmpty() || key.length() > 9 || (key.length() > 1 && key.charAt(0) == '0')) {
+      return -1;
+    }
+    for (int i = 0; i < key.length(); i++) {
+      if (!isDigit(key.charAt(i))) {
+        return -1;
+      }
+    }
+    return Integer.parseInt(key);
+  }
+}

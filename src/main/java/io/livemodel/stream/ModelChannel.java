@@ -1,0 +1,244 @@
+package io.livemodel.stream;
+
+import io.livemodel.model.ModelDefinition;
+import io.livemodel.store.ChangeLog;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The fan-out of one model inside one {@link ChangeHub}: puts arriving changes in sequence order,
+ * groups subscribers by filter, and replays history to resuming subscribers.
+ *
+ * <p>Order: the event bus orders messages per sender only, so with several writer nodes a change
+ * can overtake an earlier one. A change whose seq is ahead of the next expected one waits up to
+ * {@code gapWaitMillis}; a gap still open then is filled from the change log (or skipped, if the log
+ * no longer has it). Changes at or below the last dispatched seq are duplicates and dropped.
+ *
+ * <p>Not thread-safe: used on its hub's event loop; store futures are brought back to it.
+ */
+final class ModelChannel {
+
+  private static final Logger LOG = Logger.getLogger(ModelChannel.class.getName());
+  private static final int PAGE = 1000;
+
+  private final ModelDefinition model;
+  private final ChangeLog log;
+  private final Context context;
+  private final long gapWaitMillis;
+  private final Map<String, Group> groups = new LinkedHashMap<>();
+  private final TreeMap<Long, JsonObject> early = new TreeMap<>();
+  /** The last seq dispatched; -1 until the log's latest seq is known. */
+  private long dispatched = -1;
+  private long gapTimer = -1;
+  private boolean filling;
+  private int subscribers;
+
+  ModelChannel(ModelDefinition model, ChangeLog log, Context context, long gapWaitMillis) {
+    this.model = model;
+    this.log = log;
+    this.context = context;
+    this.gapWaitMillis = gapWaitMillis;
+  }
+
+  /** Learns where the model's sequence stands; changes that arrived meanwhile wait in order. */
+  Future<Void> start() {
+    return onContext(log.latestSeq(model)).map(latest -> {
+      dispatched = latest;
+      early.headMap(latest, true).clear();
+      drainEarly();
+      return null;
+    });
+  }
+
+  void arrive(JsonObject change, long seq) {
+    if (seq <= 0) {
+      fanOut(change, 0);
+      return;
+    }
+    if (dispatched >= 0 && seq <= dispatched) {
+      return;
+    }
+    early.put(seq, change);
+    if (dispatched >= 0) {
+      drainEarly();
+    }
+  }
+
+  private void drainEarly() {
+    while (!early.isEmpty() && early.firstKey() == dispatched + 1) {
+      dispatched++;
+      fanOut(early.pollFirstEntry().getValue(), dispatched);
+    }
+    if (early.isEmpty()) {
+      cancelGapTimer();
+    } else if (gapTimer < 0 && !filling) {
+      gapTimer = context.owner().setTimer(gapWaitMillis, id -> {
+        gapTimer = -1;
+        fillGap();
+      });
+    }
+  }
+
+  /** The gap before the first early change did not close in time: read it from the log. */
+  private void fillGap() {
+    if (early.isEmpty()) {
+      return;
+    }
+    filling = true;
+    long from = dispatched;
+    long to = early.firstKey();
+    onContext(log.changesAfter(model, from, (int) Math.min(PAGE, to - from - 1))).onComplete(result -> {
+      filling = false;
+      if (result.succeeded()) {
+        for (Change change : result.result().changes()) {
+          if (change.seq() == dispatched + 1 && change.seq() < to) {
+            dispatched = change.seq();
+            fanOut(change.toJson(), change.seq());
+          }
+        }
+      } else {
+        LOG.log(Level.WARNING, "could not read the change log of " + model.name() + " to fill a gap", result.cause());
+      }
+      if (!early.isEmpty() && dispatched + 1 < early.firstKey()) {
+        LOG.log(Level.WARNING, "changes {0}..{1} of {2} are lost to this node; skipping them",
+            new Object[] {dispatched + 1, early.firstKey() - 1, model.name()});
+        dispatched = early.firstKey() - 1;
+      }
+      drainEarly();
+    });
+  }
+
+  void subscribe(Subscriber subscriber, long afterSeq) {
+    groups.computeIfAbsent(subscriber.filter().key(), k -> new Group(subscriber.filter())).members.add(subscriber);
+    subscribers++;
+    if (afterSeq >= 0) {
+      resume(subscriber, afterSeq);
+    }
+  }
+
+  /**
+   * Replays what {@code subscriber} missed after {@code afterSeq}: live changes are held while the
+   * log is read up to the last dispatched seq, then released without duplicates.
+   */
+  private void resume(Subscriber subscriber, long afterSeq) {
+    long upTo = dispatched;
+    subscriber.hold();
+    replayPage(subscriber, afterSeq, afterSeq, upTo);
+  }
+
+  private void replayPage(Subscriber subscriber, long firstAfter, long after, long upTo) {
+    onContext(log.changesAfter(model, after, PAGE)).onComplete(result -> {
+      if (result.failed()) {
+        LOG.log(Level.WARNING, "replay of " + model.name() + " failed", result.cause());
+        subscriber.reset(firstAfter, upTo);
+        subscriber.release();
+        return;
+      }
+      ChangeLog.Page page = result.result();
+      if (after == firstAfter && page.expiredAfter(firstAfter)) {
+        subscriber.reset(firstAfter, Math.max(upTo, page.latestSeq()));
+        subscriber.release();
+        return;
+      }
+      long last = after;
+      for (Change change : page.changes()) {
+        if (change.seq() > upTo) {
+          break;
+        }
+        JsonObject filtered = subscriber.filter().apply(change.toJson());
+        if (filtered != null) {
+          subscriber.replay(new EncodedChange(filtered, change.seq()));
+        }
+        last = change.seq();
+      }
+      if (last < upTo && page.changes().size() == PAGE) {
+        replayPage(subscriber, firstAfter, last, upTo);
+      } else {
+        subscriber.release();
+      }
+    });
+  }
+
+  void unsubscribe(Subscriber subscriber) {
+    Group group = groups.get(subscriber.filter().key());
+    if (group != null && group.members.remove(subscriber)) {
+      subscribers--;
+      if (group.members.isEmpty()) {
+        groups.remove(subscriber.filter().key());
+      }
+    }
+  }
+
+  int subscriberCount() {
+    return subscribers;
+  }
+
+  int groupCount() {
+    return groups.size();
+  }
+
+  void heartbeat(long now, long interval) {
+    for (Group group : List.copyOf(groups.values())) {
+      for (Subscriber subscriber : List.copyOf(group.members)) {
+        subscriber.heartbeat(now, interval);
+      }
+    }
+  }
+
+  /** Ends every stream and stops waiting for gaps. */
+  void stop() {
+    cancelGapTimer();
+    for (Group group : List.copyOf(groups.values())) {
+      List.copyOf(group.members).forEach(Subscriber::close);
+    }
+  }
+
+  private void fanOut(JsonObject change, long seq) {
+    if (groups.isEmpty()) {
+      return;
+    }
+    for (Group group : List.copyOf(groups.values())) {
+      JsonObject filtered = group.filter.apply(change);
+      if (filtered == null) {
+        continue;
+      }
+      EncodedChange encoded = new EncodedChange(filtered, seq);
+      // A copy: a subscriber may close, and leave its group, while we iterate.
+      for (Subscriber subscriber : List.copyOf(group.members)) {
+        subscriber.deliver(encoded);
+      }
+    }
+  }
+
+  private void cancelGapTimer() {
+    if (gapTimer >= 0) {
+      context.owner().cancelTimer(gapTimer);
+      gapTimer = -1;
+    }
+  }
+
+  /** Completes on this channel's event loop, whatever thread the store completes on. */
+  private <T> Future<T> onContext(Future<T> future) {
+    io.vertx.core.Promise<T> promise = io.vertx.core.Promise.promise();
+    future.onComplete(result -> context.runOnContext(v -> promise.handle(result)));
+    return promise.future();
+  }
+
+  private static final class Group {
+    final ChangeFilter filter;
+    final Set<Subscriber> members = new LinkedHashSet<>();
+
+    Group(ChangeFilter filter) {
+      this.filter = filter;
+    }
+  }
+}
