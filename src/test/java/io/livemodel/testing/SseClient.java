@@ -47,21 +47,25 @@ public final class SseClient implements AutoCloseable {
     }
     options.setHeaders(map);
     try {
-      HttpClientResponse response = client.request(options)
+      // Handlers are installed as the response arrives, on its event loop: data sent together with
+      // the headers (the ":ok" preamble) would be lost if they were set after await() returns.
+      return client.request(options)
           .compose(req -> body == null ? req.send() : req.send(body))
+          .map(response -> {
+            SseClient sse = new SseClient(client, response);
+            response.handler(chunk -> {
+              synchronized (sse) {
+                sse.raw.append(chunk.toString());
+              }
+              synchronized (sse.parser) {
+                sse.parser.feed(chunk.getBytes());
+              }
+            });
+            response.endHandler(v -> sse.ended = true);
+            response.exceptionHandler(e -> sse.ended = true);
+            return sse;
+          })
           .await();
-      SseClient sse = new SseClient(client, response);
-      response.handler(chunk -> {
-        synchronized (sse) {
-          sse.raw.append(chunk.toString());
-        }
-        synchronized (sse.parser) {
-          sse.parser.feed(chunk.getBytes());
-        }
-      });
-      response.endHandler(v -> sse.ended = true);
-      response.exceptionHandler(e -> sse.ended = true);
-      return sse;
     } catch (RuntimeException e) {
       client.close();
       throw e;
