@@ -1,6 +1,10 @@
 package io.livemodel;
 
+<<<<<<< HEAD
 import io.livemodel.cluster.Clustering;
+=======
+import io.livemodel.bridge.TcpBridgeVerticle;
+>>>>>>> main
 import io.livemodel.config.ServerConfig;
 import io.livemodel.crud.CrudVerticle;
 import io.livemodel.crud.LocalCodec;
@@ -93,10 +97,13 @@ public final class LiveModelServer {
             return verticle;
           }, options);
         })
-        .map(id -> {
+        .compose(id -> {
           deployments.add(id);
-          return null;
-        });
+          return config.bridge().tcpPort() > 0
+              ? vertx.deployVerticle(new TcpBridgeVerticle(models, operations, config.bridge())).map(deployments::add)
+              : Future.succeededFuture();
+        })
+        .mapEmpty();
   }
 
   private static void registerCodecs(Vertx vertx) {

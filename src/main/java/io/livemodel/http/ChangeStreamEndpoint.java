@@ -39,7 +39,7 @@ final class ChangeStreamEndpoint {
       Responses.notAcceptable(ctx.response());
       return;
     }
-    subscriber.open(sse ? lastEventId(ctx, args) : -1);
+    subscriber.open(ctx.request(), sse ? lastEventId(ctx, args) : -1);
   }
 
   /**

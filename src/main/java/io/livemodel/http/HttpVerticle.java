@@ -1,6 +1,10 @@
 package io.livemodel.http;
 
+<<<<<<< HEAD
 import io.livemodel.cluster.HealthHandler;
+=======
+import io.livemodel.bridge.BridgeRoutes;
+>>>>>>> main
 import io.livemodel.config.ServerConfig;
 import io.livemodel.crud.ModelOperations;
 import io.livemodel.model.ApiError;
@@ -39,28 +43,31 @@ public final class HttpVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     hub = new ChangeHub(vertx, changeLog, config.stream().gapWaitMillis());
-    IdleGuard idle = new IdleGuard(vertx, config.idleTimeoutSeconds() * 1000L);
+    long idleMillis = config.idleTimeoutSeconds() * 1000L;
     Router router = Router.router(vertx);
     router.route().handler(ctx -> {
-      idle.onRequest(ctx.request());
+      Timeouts.bodyDeadline(vertx, ctx.request(), idleMillis);
       ctx.next();
     });
+<<<<<<< HEAD
     router.get("/health").handler(new HealthHandler(vertx, config.store().type()));
+=======
+    BridgeRoutes.mount(router, vertx, models, operations, config.bridge());
+>>>>>>> main
     router.route().handler(BodyHandler.create(false).setBodyLimit(config.bodyLimit()));
     ChangeStreamEndpoint streams = new ChangeStreamEndpoint(hub, config.stream().retryMs(), config.stream().maxQueuedBytes());
     router.route().handler(new RestApi(vertx, config.restApiRoot(), models, operations, streams));
     router.route().failureHandler(HttpVerticle::failure);
 
-    HttpServerOptions options = new HttpServerOptions()
+    HttpServerOptions options = BridgeRoutes.limitWebSockets(new HttpServerOptions(), config.bridge())
         .setHost(config.host())
         .setPort(config.port())
         .setCompressionSupported(false)
         .setMaxHeaderSize(config.maxHeaderSize())
         .setMaxInitialLineLength(8192)
-        .setTcpNoDelay(true);
-    server = vertx.createHttpServer(options)
-        .connectionHandler(idle::onConnection)
-        .requestHandler(router);
+        .setTcpNoDelay(true)
+        .setIdleTimeout(config.idleTimeoutSeconds());
+    server = vertx.createHttpServer(options).requestHandler(router);
     return hub.start(models.all(), config.stream().heartbeatSeconds())
         .compose(v -> server.listen())
         .mapEmpty();

@@ -5,6 +5,7 @@ import io.livemodel.stream.ChangeHub;
 import io.livemodel.stream.EncodedChange;
 import io.livemodel.stream.Subscriber;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,7 +50,8 @@ abstract class StreamSubscriber implements Subscriber {
    *
    * @param afterSeq the last seq the client saw (it resumes after it), or -1 for live only
    */
-  final void open(long afterSeq) {
+  final void open(HttpServerRequest request, long afterSeq) {
+    Timeouts.exemptFromIdleTimeout(request);
     response.closeHandler(v -> close());
     response.exceptionHandler(e -> close());
     response.drainHandler(v -> queuedPastLimit = 0);

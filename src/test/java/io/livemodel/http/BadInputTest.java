@@ -29,7 +29,8 @@ class BadInputTest {
   @BeforeEach
   void start() {
     server = TestServer.builder().bodyLimit(64 * 1024).idleTimeoutSeconds(1).build();
-    api = new Api(server);
+    // No keep-alive: the server closes idle connections after 1 s here, and a pooled one could race it.
+    api = new Api(server.vertx, server.base(), new io.vertx.core.http.HttpClientOptions().setKeepAlive(false));
     api.post("/api/Notes", new JsonObject().put("title", "keep").put("count", 1));
     watcher = SseClient.open(server.vertx, server.base() + "/api/Notes/change-stream");
     watcher.awaitRaw(":ok");
@@ -117,8 +118,12 @@ class BadInputTest {
   @Test
   @DisplayName("oversized headers are refused and the connection does not hurt anyone else")
   void hugeHeaders() {
-    Api.Response r = api.get("/api/Notes", "X-Big", "y".repeat(20_000));
-    assertThat(r.status()).isIn(400, 413, 431);
+    try {
+      Api.Response r = api.get("/api/Notes", "X-Big", "y".repeat(20_000));
+      assertThat(r.status()).isIn(400, 413, 431);
+    } catch (io.vertx.core.http.HttpClosedException refused) {
+      // Refused by closing the connection: as good, as long as the server serves on (checked after each test).
+    }
   }
 
   @Test

@@ -55,7 +55,8 @@ class ChangeStreamTest {
       assertThat(event.event()).isEqualTo("data");
       assertThat(event.json()).isEqualTo(new JsonObject("{\"target\":1,\"data\":{\"foo\":\"bar\",\"id\":1},\"type\":\"create\"}"));
       assertThat(event.id()).isEqualTo("1");
-      assertThat(sse.raw()).contains("event: data\n").contains("data: {\"target\":1,\"data\":{\"foo\":\"bar\",\"id\":1},\"type\":\"create\"}\n\n");
+      // Byte for byte as LoopBack frames it (its key order: declared properties, then the id, then the rest).
+      assertThat(sse.raw()).endsWith("id: 1\nevent: data\ndata: {\"target\":1,\"data\":{\"id\":1,\"foo\":\"bar\"},\"type\":\"create\"}\n\n");
     }
   }
 
@@ -180,7 +181,7 @@ class ChangeStreamTest {
       assertThat(lines.header("Content-Type")).isEqualTo("application/json; boundary=NL");
       lines.awaitRaw("\"new\"");
       api.post("/api/MyModels", new JsonObject().put("foo", "bar"));
-      lines.awaitRaw("\"data\"");
+      lines.awaitRaw("\"type\":\"create\"}]\n");
       String raw = lines.raw();
       String[] rows = raw.split("\n", -1);
       assertThat(rows).hasSize(3);

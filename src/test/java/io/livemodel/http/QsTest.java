@@ -2,9 +2,21 @@ package io.livemodel.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.livemodel.filter.Filter;
+import io.livemodel.filter.FilterParser;
+import io.livemodel.model.ApiError;
+import io.livemodel.model.ModelDefinition;
+import io.livemodel.model.PropertyDefinition;
+import io.livemodel.model.PropertyType;
 import io.vertx.core.json.JsonObject;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.StringJoiner;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -117,5 +129,53 @@ class QsTest {
   void empty() {
     assertThat(Qs.decode(null)).isEqualTo(new JsonObject());
     assertThat(Qs.decode("")).isEqualTo(new JsonObject());
+  }
+
+  @Nested
+  @DisplayName("feeding FilterParser, as the REST layer will")
+  class BracketFilters {
+
+    private final ModelDefinition note = note();
+
+    private ModelDefinition note() {
+      Map<String, PropertyDefinition> properties = new LinkedHashMap<>();
+      properties.put("title", new PropertyDefinition("title", PropertyType.STRING, null, true, null, false, false));
+      properties.put("count", new PropertyDefinition("count", PropertyType.NUMBER, null, false, null, false, false));
+      properties.put("id", new PropertyDefinition("id", PropertyType.NUMBER, null, false, null, true, true));
+      return new ModelDefinition("Note", "Notes", false, true, properties);
+    }
+
+    private List<Object> run(String query) {
+      Filter filter = FilterParser.parse(Qs.decode(query).getValue("filter"), note);
+      List<JsonObject> rows = List.of(
+          new JsonObject().put("title", "alpha").put("count", 5).put("id", 1),
+          new JsonObject().put("title", "beta").put("count", 1).put("id", 2),
+          new JsonObject().put("title", "gamma").put("count", 3).put("id", 3));
+      return filter.apply(rows, "id").stream().map(o -> o.getValue("id")).toList();
+    }
+
+    @Test
+    @DisplayName("filter[where][count]=5 compares the number 5 on a number property")
+    void coercedEquality() {
+      assertThat(run("filter[where][count]=5")).containsExactly(1);
+    }
+
+    @Test
+    @DisplayName("operators, order and limit work in bracket syntax, encoded or raw")
+    void operatorsOrderLimit() {
+      assertThat(run("filter[where][count][gt]=1&filter[order]=count%20DESC&filter[limit]=1")).containsExactly(1);
+      assertThat(run("filter%5Bwhere%5D%5Bcount%5D%5Bgt%5D=1&filter%5Border%5D=count")).containsExactly(3, 1);
+      assertThat(run("filter[where][count][inq]=1&filter[where][count][inq]=3")).containsExactly(2, 3);
+      assertThat(run("filter[where][or][0][title]=beta&filter[where][or][1][count][gte]=5")).containsExactly(1, 2);
+      assertThat(run("filter[where][title][like]=a%25&filter[skip]=1")).containsExactly(2, 3);
+    }
+
+    @Test
+    @DisplayName("filter={json} works too, and mixing both syntaxes is a 400")
+    void jsonAndMixed() {
+      assertThat(run("filter=%7B%22where%22%3A%7B%22count%22%3A%7B%22lt%22%3A4%7D%7D%7D")).containsExactly(2, 3);
+      assertThatThrownBy(() -> run("filter=%7B%22limit%22%3A1%7D&filter[limit]=2"))
+          .isInstanceOfSatisfying(ApiError.class, e -> assertThat(e.statusCode()).isEqualTo(400));
+    }
   }
 }

@@ -10,6 +10,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.livemodel.filter.Fields;
 import io.livemodel.filter.Filter;
+import io.livemodel.filter.Operator;
+import io.livemodel.filter.OrderSpec;
+import io.livemodel.filter.Where;
 import io.livemodel.model.ApiError;
 import io.livemodel.model.ModelDefinition;
 import io.livemodel.stream.Change;
@@ -207,6 +210,57 @@ public abstract class StoreContractTest {
     insert(NOTE, new JsonObject().put("title", "b"));
     insert(MY_MODEL, new JsonObject());
     assertThat(await(store.count(NOTE, null))).isEqualTo(2);
+  }
+
+  // ---- queries (need the filter engine) ------------------------------------------------------
+
+  private void insertCounts(int... counts) {
+    for (int count : counts) {
+      insert(NOTE, new JsonObject().put("title", "n" + count).put("count", count));
+    }
+  }
+
+  private static Where countAbove(long value) {
+    return new Where.Condition("count", NOTE.property("count"), Operator.GT, value);
+  }
+
+  @Test
+  @DisplayName("find applies where, then skip and limit, in id order")
+  void findWhere() {
+    insertCounts(5, 1, 7, 3, 9, 2);
+    List<JsonObject> found = await(store.find(NOTE, new Filter(countAbove(2), List.of(), 2, 1, null)));
+    assertThat(found).extracting(n -> n.getInteger("count")).containsExactly(7, 3);
+    Where title = new Where.Condition("title", NOTE.property("title"), Operator.EQ, "n9");
+    assertThat(await(store.find(NOTE, new Filter(title, List.of(), 0, 0, null))))
+        .extracting(StoreContractTest::idOf).containsExactly(5L);
+  }
+
+  @Test
+  @DisplayName("find sorts by order before skip and limit")
+  void findOrder() {
+    insertCounts(5, 1, 7, 3, 9, 2);
+    List<JsonObject> found = await(store.find(NOTE,
+        new Filter(countAbove(1), List.of(new OrderSpec("count", true)), 3, 1, null)));
+    assertThat(found).extracting(n -> n.getInteger("count")).containsExactly(7, 5, 3);
+  }
+
+  @Test
+  @DisplayName("count with a where counts the matching instances")
+  void countWhere() {
+    insertCounts(5, 1, 7, 3);
+    assertThat(await(store.count(NOTE, countAbove(3)))).isEqualTo(2);
+    assertThat(await(store.count(NOTE, countAbove(100)))).isZero();
+  }
+
+  @Test
+  @DisplayName("a transaction's find with a where sees its own staged writes")
+  void txFindWhere() {
+    insertCounts(5, 1);
+    List<Object> counts = await(store.write(NOTE, tx -> tx.insert(new JsonObject().put("title", "n8").put("count", 8))
+        .compose(v -> tx.delete(1L))
+        .compose(v -> tx.find(countAbove(0)))
+        .map(found -> found.stream().map(n -> n.getValue("count")).collect(Collectors.toList())))).value();
+    assertThat(counts).containsExactly(1, 8);
   }
 
   // ---- update and delete ---------------------------------------------------------------------

@@ -21,7 +21,11 @@ public final class Api implements AutoCloseable {
   private final String base;
 
   public Api(Vertx vertx, String base) {
-    this.client = vertx.createHttpClient(new HttpClientOptions());
+    this(vertx, base, new HttpClientOptions());
+  }
+
+  public Api(Vertx vertx, String base, HttpClientOptions options) {
+    this.client = vertx.createHttpClient(options);
     this.base = base;
   }
 

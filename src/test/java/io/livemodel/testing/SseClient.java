@@ -47,8 +47,7 @@ public final class SseClient implements AutoCloseable {
     }
     options.setHeaders(map);
     try {
-      // Handlers are installed as the response arrives, on its event loop: data sent together with
-      // the headers (the ":ok" preamble) would be lost if they were set after await() returns.
+      // Handlers are set in the callback, on the event loop, so that no chunk arrives before them.
       return client.request(options)
           .compose(req -> body == null ? req.send() : req.send(body))
           .map(response -> {

@@ -10,8 +10,8 @@ import java.util.List;
 
 /**
  * The retained changes of one model, in sequence order, bounded by a {@link Retention}. Filled on
- * commit and on journal replay (a compacted journal keeps no history, so after compaction and a
- * restart resuming clients get a reset). Thread-safe: its methods are synchronized.
+ * commit and on journal replay; journal compaction writes the retained changes into the snapshot, so
+ * they survive it (their age then counts from the restart). Thread-safe: its methods are synchronized.
  */
 final class ChangeHistory {
 
@@ -31,6 +31,15 @@ final class ChangeHistory {
       entries.addLast(new Entry(change, now));
     }
     trim(now);
+  }
+
+  /** Every retained change, in sequence order. */
+  synchronized List<Change> retained() {
+    List<Change> out = new ArrayList<>(entries.size());
+    for (Entry entry : entries) {
+      out.add(entry.change());
+    }
+    return out;
   }
 
   /** Changes with seq above {@code afterSeq}, at most {@code max}; {@code latestSeq} is the model's. */

@@ -1,12 +1,10 @@
 package io.livemodel.store.memory;
 
-import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,8 +32,8 @@ import java.util.logging.Logger;
  * <p>Compaction: once the file exceeds {@link MemoryStoreOptions#compactionThreshold()} and is more than
  * twice the size of the live data, the writer thread, holding the append lock just long enough to
  * write what is queued and copy references to the live data, writes a snapshot (instances, id
- * counters and sequences; past changes are dropped) to a new file, forces it and renames it over the
- * journal atomically. Appends made meanwhile follow the snapshot in the new file.
+ * counters, sequences and the changes the change history still retains) to a new file, forces it and
+ * renames it over the journal atomically. Appends made meanwhile follow the snapshot in the new file.
  */
 final class Journal {
 
@@ -234,7 +232,7 @@ final class Journal {
     } finally {
       appendLock.unlock();
     }
-    List<byte[]> frames = snapshotFrames(live);
+    List<byte[]> frames = SnapshotWriter.frames(live, SNAPSHOT_CHUNK);
     long liveSize = frames.stream().mapToLong(f -> f.length).sum();
     if (liveSize * 2 > size) {
       nextCompactionCheck = liveSize * 2;
@@ -243,36 +241,10 @@ final class Journal {
     rewrite(frames, liveSize);
   }
 
-  private static List<byte[]> snapshotFrames(List<ModelState.Snapshot> live) {
-    List<byte[]> frames = new ArrayList<>();
-    for (ModelState.Snapshot model : live) {
-      List<JsonObject> instances = model.instances();
-      int from = 0;
-      do {
-        List<JsonObject> chunk = instances.subList(from, Math.min(instances.size(), from + SNAPSHOT_CHUNK));
-        TxRecord record = new TxRecord(model.model(), model.idName(), chunk, List.of(), model.nextId(),
-            model.seq(), List.of());
-        frames.add(JournalFrame.encode(record.toJson()));
-        from += SNAPSHOT_CHUNK;
-      } while (from < instances.size());
-    }
-    return frames;
-  }
-
   private void rewrite(List<byte[]> frames, long liveSize) {
     Path temporary = directory.resolve(FILE_NAME + COMPACT_SUFFIX);
     try {
-      try (FileChannel out = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-          StandardOpenOption.TRUNCATE_EXISTING)) {
-        for (byte[] frame : frames) {
-          ByteBuffer buffer = ByteBuffer.wrap(frame);
-          while (buffer.hasRemaining()) {
-            out.write(buffer);
-          }
-        }
-        out.force(true);
-      }
-      Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      SnapshotWriter.replace(file, temporary, frames);
     } catch (IOException e) {
       LOG.log(Level.WARNING, "Compaction of journal " + file + " failed; the journal is kept as it is", e);
       nextCompactionCheck = size * 2;

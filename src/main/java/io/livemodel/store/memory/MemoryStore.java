@@ -176,6 +176,9 @@ public final class MemoryStore implements Store {
     try {
       if (j == null) {
         checkOpen();
+        if (options.journalDirectory() != null) {
+          throw new IllegalStateException("the store's journal is not open");
+        }
         apply.run();
         written = CompletableFuture.completedFuture(null);
       } else if (nothing) {

@@ -4,6 +4,7 @@ import io.livemodel.filter.Fields;
 import io.livemodel.filter.Filter;
 import io.livemodel.filter.Where;
 import io.livemodel.store.ChangeLog;
+import io.livemodel.stream.Change;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
@@ -166,16 +167,22 @@ final class ModelState {
     history.add(record.changes());
   }
 
-  /** A consistent copy of the state for a compaction snapshot (the instances are shared: they are immutable). */
+  /**
+   * A consistent copy of the state for a compaction snapshot (the instances are shared: they are
+   * immutable). Consistent with the history as long as the caller excludes commits (the journal's
+   * append lock), since a commit adds to the history after applying its writes.
+   */
   Snapshot snapshot() {
     lock.readLock().lock();
     try {
-      return new Snapshot(name, idName, new ArrayList<>(instances.values()), nextId, seq);
+      return new Snapshot(name, idName, new ArrayList<>(instances.values()), nextId, seq, history.retained());
     } finally {
       lock.readLock().unlock();
     }
   }
 
-  record Snapshot(String model, String idName, List<JsonObject> instances, long nextId, long seq) {
+  /** The model's state for compaction: instances, counters and the retained change history. */
+  record Snapshot(String model, String idName, List<JsonObject> instances, long nextId, long seq,
+                  List<Change> changes) {
   }
 }

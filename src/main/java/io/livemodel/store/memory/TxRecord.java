@@ -17,7 +17,7 @@ import java.util.List;
  * @param deletes ids removed
  * @param nextId the model's id counter after the transaction: the next id it generates
  * @param seq the model's last change sequence number after the transaction
- * @param changes the changes emitted, with their sequence numbers (empty in snapshots)
+ * @param changes the changes emitted, with their sequence numbers (in a snapshot: retained history)
  */
 record TxRecord(String model, String idName, List<JsonObject> puts, List<Object> deletes, long nextId,
                 long seq, List<Change> changes) {

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.livemodel.filter.Filter;
 import io.livemodel.model.ApiError;
 import io.livemodel.model.ModelDefinition;
+import io.livemodel.store.ChangeLog;
 import io.livemodel.store.Committed;
 import io.livemodel.stream.Change;
 import io.vertx.core.Future;
@@ -28,6 +29,7 @@ import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
+import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,6 +48,7 @@ class MemoryStoreJournalTest {
   private Vertx vertx;
   private MemoryStore store;
   private MemoryStoreOptions options;
+  private ChangeLog.Retention retention = ChangeLog.Retention.DEFAULT;
 
   @BeforeEach
   void setUp() {
@@ -65,7 +68,7 @@ class MemoryStoreJournalTest {
   }
 
   private MemoryStore open() {
-    store = new MemoryStore(options);
+    store = new MemoryStore(options, retention);
     await(store.open(vertx, MODELS));
     return store;
   }
@@ -227,9 +230,10 @@ class MemoryStoreJournalTest {
   }
 
   @Test
-  @DisplayName("a journal over the threshold and twice the live data is compacted, keeping data, ids and sequences")
+  @DisplayName("a journal over the threshold and twice the live data is compacted, keeping data, ids, sequences and retained changes")
   void compaction() throws IOException {
     options = options.withCompactionThreshold(8 * 1024);
+    retention = new ChangeLog.Retention(10, 0);
     open();
     create(NOTE, new JsonObject().put("title", "first"));
     create(NOTE, new JsonObject().put("title", "gone"));
@@ -240,6 +244,11 @@ class MemoryStoreJournalTest {
       last = replace(1, "version " + i + " " + "x".repeat(40));
       written += 100;
     }
+    for (int i = 0; i < 200; i++) {
+      JsonObject quiet = new JsonObject().put("title", "version 399 " + "x".repeat(40)).put("id", 1).put("quiet", i);
+      await(store.write(NOTE, tx -> tx.update(1L, quiet)));
+      written += 100;
+    }
     long size = Files.size(journal());
     assertThat(written).isGreaterThan(4 * 8 * 1024);
     assertThat(size).isLessThan(2 * 8 * 1024);
@@ -248,9 +257,38 @@ class MemoryStoreJournalTest {
 
     restart();
     assertThat(titles()).containsExactly("version 399 " + "x".repeat(40));
+    assertThat(await(store.findById(NOTE, 1L)).getInteger("quiet")).isEqualTo(199);
+    ChangeLog.Page history = await(store.changesAfter(NOTE, 0, 100));
+    assertThat(history.changes()).extracting(Change::seq).containsExactlyElementsOf(
+        LongStream.rangeClosed(393, 402).boxed().collect(Collectors.toList()));
+    assertThat(history.oldestSeq()).isEqualTo(393);
+    assertThat(history.latestSeq()).isEqualTo(402);
+    assertThat(history.changes().get(9).data().getString("title")).isEqualTo("version 399 " + "x".repeat(40));
+    assertThat(history.changes().get(9).type()).isEqualTo(Change.UPDATE);
     Committed<JsonObject> next = create(NOTE, new JsonObject().put("title", "new"));
     assertThat(id(next.value())).isEqualTo(3);
     assertThat(seq(next)).isEqualTo(403);
+  }
+
+  @Test
+  @DisplayName("data of a model that is not configured any more is kept, through compaction too")
+  void unconfiguredModelKept() {
+    options = options.withCompactionThreshold(4 * 1024);
+    open();
+    create(NOTE, new JsonObject().put("title", "kept"));
+    await(store.close());
+    store = new MemoryStore(options);
+    await(store.open(vertx, List.of(MY_MODEL)));
+    create(MY_MODEL, new JsonObject().put("id", 1));
+    for (int i = 0; i < 100; i++) {
+      int n = i;
+      await(store.write(MY_MODEL, tx -> tx.update(1L, new JsonObject().put("id", 1).put("n", n).put("pad", "p".repeat(60)))));
+    }
+    assertThat(journal().toFile().length()).isLessThan(4 * 1024);
+    restart();
+    assertThat(titles()).containsExactly("kept");
+    assertThat(await(store.findById(MY_MODEL, 1L)).getInteger("n")).isEqualTo(99);
+    assertThat(id(create(NOTE, new JsonObject().put("title", "next")).value())).isEqualTo(2);
   }
 
   @Test

@@ -1,0 +1,70 @@
+package io.livemodel.bridge;
+
+import io.livemodel.config.BridgeConfig;
+import io.livemodel.crud.ModelOperations;
+import io.livemodel.model.ModelRegistry;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.sockjs.SockJSBridgeOptions;
+import io.vertx.ext.web.handler.sockjs.SockJSHandler;
+
+/**
+ * The SockJS event-bus bridge on the HTTP server, at {@link BridgeConfig#sockJsPath()}
+ * ({@code /eventbus}): every SockJS transport, plus the raw WebSocket at {@code <path>/websocket}.
+ * Clients may register {@code changes.<Model>} and receive exactly the change objects SSE clients
+ * get (the per-model sequence number in the {@code seq} header); see {@link BridgePolicy}.
+ */
+public final class BridgeRoutes {
+
+  /** Room for SockJS framing: each message travels as an escaped JSON string inside an array. */
+  private static final int SOCKJS_OVERHEAD = 1024;
+
+  private BridgeRoutes() {
+  }
+
+  /**
+   * Mounts the bridge on {@code router}; call it before any body handler or catch-all route. Does
+   * nothing when the SockJS bridge is off ({@code sockJsPath} null). Call once per HTTP verticle,
+   * on its event loop (the bridge's state is per verticle).
+   */
+  public static void mount(Router router, Vertx vertx, ModelRegistry models, ModelOperations operations,
+                           BridgeConfig config) {
+    if (config.sockJsPath() == null) {
+      return;
+    }
+    BridgePolicy policy = new BridgePolicy(models, config);
+    SockJSBridgeOptions options = new SockJSBridgeOptions()
+        .setOutboundPermitteds(policy.outboundPermitted())
+        .setInboundPermitteds(policy.inboundPermitted())
+        .setMaxHandlersPerSocket(config.maxHandlersPerSocket())
+        .setMaxAddressLength(config.maxAddressLength());
+    Router bridge = SockJSHandler.create(vertx).bridge(options, new SockJsBridgeEvents(policy));
+    String path = config.sockJsPath().endsWith("/")
+        ? config.sockJsPath().substring(0, config.sockJsPath().length() - 1)
+        : config.sockJsPath();
+    // xhr_send needs a body handler; this one caps bodies at the transport limit.
+    router.route(path + "/*").handler(BodyHandler.create(false).setBodyLimit(transportLimit(config)));
+    router.route(path + "/*").subRouter(bridge);
+    if (config.inboundCrud()) {
+      BridgeCrud.register(vertx, models, operations);
+    }
+  }
+
+  /**
+   * Caps WebSocket frames and messages (only the bridge uses WebSockets) so that a client cannot
+   * make the server buffer more than the transport limit; the exact per-message limit is then
+   * checked on each bridge frame.
+   */
+  public static HttpServerOptions limitWebSockets(HttpServerOptions options, BridgeConfig config) {
+    int limit = transportLimit(config);
+    return options.setMaxWebSocketFrameSize(limit).setMaxWebSocketMessageSize(limit);
+  }
+
+  /** A SockJS message holding one bridge frame of {@code maxMessageBytes}, escaped, fits in this. */
+  static int transportLimit(BridgeConfig config) {
+    long limit = 2L * config.maxMessageBytes() + SOCKJS_OVERHEAD;
+    return (int) Math.min(Integer.MAX_VALUE, limit);
+  }
+}

@@ -1,0 +1,53 @@
+package io.livemodel.bridge;
+
+import io.vertx.core.Handler;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.handler.sockjs.BridgeEvent;
+import io.vertx.ext.web.handler.sockjs.SockJSSocket;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The SockJS bridge's event handler: checks every client frame with the socket's
+ * {@link BridgeSession} before vertx-web acts on it.
+ *
+ * <p>A refused frame is answered here with the {@link Refusal#toFrame() error frame}, and its event
+ * is deliberately left uncompleted: completing it with {@code false} would make vertx-web send a
+ * second, uninformative {@code "rejected"} error, and nothing waits on the event (no timer, no
+ * state), so it is simply dropped. Every other event is completed with {@code true}.
+ *
+ * <p>One instance per HTTP verticle; called on that verticle's event loop only.
+ */
+final class SockJsBridgeEvents implements Handler<BridgeEvent> {
+
+  private final BridgePolicy policy;
+  private final Map<SockJSSocket, BridgeSession> sessions = new HashMap<>();
+
+  SockJsBridgeEvents(BridgePolicy policy) {
+    this.policy = policy;
+  }
+
+  @Override
+  public void handle(BridgeEvent event) {
+    SockJSSocket socket = event.socket();
+    switch (event.type()) {
+      case SOCKET_CREATED -> sessions.put(socket, new BridgeSession(policy));
+      case SOCKET_CLOSED, SOCKET_ERROR -> sessions.remove(socket);
+      default -> {
+        BridgeSession session = sessions.get(socket);
+        JsonObject frame = event.getRawMessage();
+        Refusal refusal = session == null || frame == null ? null : session.check(event.type(), frame);
+        if (refusal != null) {
+          socket.write(refusal.toFrame().toBuffer());
+          return;
+        }
+      }
+    }
+    event.complete(true);
+  }
+
+  /** Open bridge sockets of this verticle (for leak checks). */
+  int socketCount() {
+    return sessions.size();
+  }
+}

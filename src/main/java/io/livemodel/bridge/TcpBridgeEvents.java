@@ -1,0 +1,65 @@
+package io.livemodel.bridge;
+
+import io.vertx.core.Handler;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.NetSocket;
+import io.vertx.ext.eventbus.bridge.tcp.BridgeEvent;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The TCP bridge's event handler: the same checks as the SockJS bridge, through a
+ * {@link BridgeSession} per connection. The TCP bridge itself enforces no limits and does not refuse
+ * a second registration of one address (it would leak the first consumer), so every limit is
+ * enforced here.
+ *
+ * <p>A refused frame is answered with the {@link Refusal#toFrame() error frame} and its event left
+ * uncompleted (completing it with {@code false} would add a generic
+ * {@code "blocked by bridgeEvent handler"} error; nothing waits on the event). The TCP bridge raises
+ * no socket events, so a session is created on a connection's first frame and dropped when it closes.
+ *
+ * <p>Used on the {@link TcpBridgeVerticle}'s event loop only.
+ */
+final class TcpBridgeEvents implements Handler<BridgeEvent> {
+
+  private final BridgePolicy policy;
+  private final Map<NetSocket, BridgeSession> sessions = new HashMap<>();
+
+  TcpBridgeEvents(BridgePolicy policy) {
+    this.policy = policy;
+  }
+
+  @Override
+  public void handle(BridgeEvent event) {
+    JsonObject frame = event.getRawMessage();
+    Refusal refusal = frame == null ? null : session(event.socket()).check(event.type(), frame);
+    if (refusal != null) {
+      event.socket().write(frame(refusal.toFrame()));
+      return;
+    }
+    event.complete(true);
+  }
+
+  /** Open TCP bridge connections that sent at least one frame (for leak checks). */
+  int socketCount() {
+    return sessions.size();
+  }
+
+  private BridgeSession session(NetSocket socket) {
+    BridgeSession session = sessions.get(socket);
+    if (session == null) {
+      session = new BridgeSession(policy);
+      sessions.put(socket, session);
+      socket.closeHandler(v -> sessions.remove(socket));
+    }
+    return session;
+  }
+
+  /** The TCP bridge framing: a 4-byte big-endian length, then the JSON in UTF-8. */
+  static Buffer frame(JsonObject json) {
+    byte[] bytes = json.encode().getBytes(StandardCharsets.UTF_8);
+    return Buffer.buffer(bytes.length + 4).appendInt(bytes.length).appendBytes(bytes);
+  }
+}

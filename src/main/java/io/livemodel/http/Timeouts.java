@@ -1,0 +1,59 @@
+package io.livemodel.http;
+
+import io.netty.handler.timeout.IdleStateHandler;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpConnection;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.impl.ConnectionBase;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Keeps slow or idle connections from holding the server. The server's idle timeout
+ * ({@code HttpServerOptions.setIdleTimeout}) closes a connection that moves no byte for
+ * {@code http.idleTimeoutSeconds}: one that never finishes its request headers, or an idle
+ * keep-alive connection. On top of it:
+ * <ul>
+ *   <li>a request whose body has not fully arrived within the timeout is cut off, however slowly
+ *       it trickles in ({@link #bodyDeadline});</li>
+ *   <li>a change stream is exempt from the idle timeout ({@link #exemptFromIdleTimeout}): SSE streams
+ *       carry heartbeats anyway, and LoopBack's JSON-lines stream must stay silent while idle.</li>
+ * </ul>
+ */
+final class Timeouts {
+
+  private static final Logger LOG = Logger.getLogger(Timeouts.class.getName());
+
+  private Timeouts() {
+  }
+
+  static void bodyDeadline(Vertx vertx, HttpServerRequest request, long timeoutMillis) {
+    if (timeoutMillis <= 0 || request.isEnded()) {
+      return;
+    }
+    long timer = vertx.setTimer(timeoutMillis, id -> {
+      if (!request.isEnded()) {
+        request.connection().close();
+      }
+    });
+    request.response().endHandler(v -> vertx.cancelTimer(timer));
+  }
+
+  /**
+   * Removes the idle-timeout handler from a streaming connection. Uses Vert.x's connection internals
+   * (Netty pipeline); if they ever change, the stream simply stays subject to the idle timeout.
+   */
+  static void exemptFromIdleTimeout(HttpServerRequest request) {
+    HttpConnection connection = request.connection();
+    try {
+      if (connection instanceof ConnectionBase base) {
+        var pipeline = base.channelHandlerContext().pipeline();
+        if (pipeline.get(IdleStateHandler.class) != null) {
+          pipeline.remove(IdleStateHandler.class);
+        }
+      }
+    } catch (RuntimeException | LinkageError e) {
+      LOG.log(Level.FINE, "could not exempt a stream from the idle timeout", e);
+    }
+  }
+}

@@ -1,0 +1,123 @@
+package io.livemodel.bench;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The load generator's command line ({@code scripts/bench} runs it): {@code stream} and {@code crud}
+ * modes against running servers. Prints a table, then the result as one JSON line.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {Bench.Stream.class, Bench.Crud.class},
+    description = "LiveModel load generator")
+public final class Bench implements Runnable {
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new Bench()).execute(args));
+  }
+
+  @Override
+  public void run() {
+    new CommandLine(this).usage(System.out);
+  }
+
+  /** Options every mode has. */
+  static class Common {
+    @Option(names = "--targets", description = "base URLs, comma-separated", defaultValue = "http://127.0.0.1:3000")
+    String targets;
+    @Option(names = "--server-pid", description = "server process ids (comma-separated) for CPU and RSS")
+    String serverPids;
+    @Option(names = "--threads", description = "generator event loops", defaultValue = "2")
+    int threads;
+    @Option(names = "--label", description = "scenario name in the output")
+    String label;
+    @Option(names = "--json-out", description = "also append the JSON line to this file")
+    Path jsonOut;
+
+    /** The 1, 5 and 15 minute load averages: other work on the machine skews every figure. */
+    static String loadavg() {
+      try {
+        String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+        return parts[0] + " " + parts[1] + " " + parts[2];
+      } catch (IOException | RuntimeException e) {
+        return "unknown";
+      }
+    }
+
+    Vertx vertx() {
+      return Vertx.vertx(new VertxOptions().setEventLoopPoolSize(threads));
+    }
+
+    int emit(JsonObject result, String loadBefore) throws IOException {
+      result.put("machine", new JsonObject().put("cores", Runtime.getRuntime().availableProcessors())
+          .put("loadavgBefore", loadBefore).put("loadavgAfter", loadavg()));
+      Report.print(result, System.out);
+      String line = result.encode();
+      System.out.println(line);
+      if (jsonOut != null) {
+        Files.writeString(jsonOut, line + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+            StandardOpenOption.APPEND);
+      }
+      return 0;
+    }
+  }
+
+  @Command(name = "stream", mixinStandardHelpOptions = true,
+      description = "N SSE subscribers, a paced writer; delivery latency, loss, CPU and RSS")
+  static final class Stream extends Common implements Callable<Integer> {
+    @Option(names = "--subscribers", defaultValue = "100") int subscribers;
+    @Option(names = "--rate", description = "writes per second", defaultValue = "100") double rate;
+    @Option(names = "--seconds", description = "measured writing time", defaultValue = "30") double seconds;
+    @Option(names = "--warmup", description = "seconds of unmeasured writes first", defaultValue = "3") double warmup;
+    @Option(names = "--drain", description = "max seconds to wait for late deliveries", defaultValue = "10")
+    double drain;
+    @Option(names = "--model", description = "model plural", defaultValue = "MyModels") String plural;
+    @Option(names = "--connect-concurrency", defaultValue = "256") int connectConcurrency;
+    @Option(names = "--max-in-flight", description = "unanswered POSTs allowed", defaultValue = "64") int maxInFlight;
+
+    @Override
+    public Integer call() throws Exception {
+      String name = label != null ? label : "stream N=" + subscribers + " R=" + rate;
+      StreamOptions options = new StreamOptions(StreamBench.split(targets), plural, subscribers, rate, seconds,
+          warmup, drain, StreamBench.split(serverPids), connectConcurrency, maxInFlight, name);
+      String load = loadavg();
+      Vertx vertx = vertx();
+      try {
+        return emit(new StreamBench(vertx, options).run(), load);
+      } finally {
+        vertx.close().await();
+      }
+    }
+  }
+
+  @Command(name = "crud", mixinStandardHelpOptions = true,
+      description = "create, GET by id, find where+limit over seeded records; C connections")
+  static final class Crud extends Common implements Callable<Integer> {
+    @Option(names = "--connections", defaultValue = "50") int connections;
+    @Option(names = "--seconds", description = "seconds per phase", defaultValue = "10") double seconds;
+    @Option(names = "--records", description = "Notes seeded for GET and find", defaultValue = "10000") int records;
+
+    @Override
+    public Integer call() throws Exception {
+      List<String> urls = StreamBench.split(targets);
+      String load = loadavg();
+      Vertx vertx = vertx();
+      try {
+        return emit(new CrudBench(vertx, urls, connections, seconds, records, StreamBench.split(serverPids),
+            label != null ? label : "crud C=" + connections).run(), load);
+      } finally {
+        vertx.close().await();
+      }
+    }
+  }
+}

@@ -1,0 +1,140 @@
+package io.livemodel.bench;
+
+import io.vertx.core.buffer.Buffer;
+import java.util.BitSet;
+
+/**
+ * One SSE subscriber's view of the run: parses its stream, and for each event of this run records
+ * the delivery latency (receipt of the chunk minus the writer's timestamp) and tracks duplicates,
+ * order and which measured writes it has seen. Events before {@code firstMeasuredSeq} (warm-up) are
+ * checked for order only. Called on its connection's event loop; the summary accessors are
+ * synchronized with it, so another thread may read them.
+ */
+final class BenchSubscriber implements SseScanner.Listener {
+
+  private final SseScanner scanner = new SseScanner(this);
+  private final BenchClock clock;
+  private final ThreadHistograms latencies;
+  private final long firstMeasuredSeq;
+  private final BitSet received = new BitSet();
+  private long receiptMicros;
+  private long lastId = -1;
+  private long lastSeq = -1;
+  private long measured;
+  private long duplicates;
+  private long orderViolations;
+  private long foreign;
+  private String failure;
+  private boolean opened;
+  private boolean ended;
+
+  BenchSubscriber(BenchClock clock, ThreadHistograms latencies, long firstMeasuredSeq) {
+    this.clock = clock;
+    this.latencies = latencies;
+    this.firstMeasuredSeq = firstMeasuredSeq;
+  }
+
+  synchronized void onChunk(Buffer chunk) {
+    receiptMicros = clock.micros();
+    scanner.feed(chunk.getBytes());
+  }
+
+  @Override
+  public void onEvent(String type, long lastEventId, byte[] data, int length) {
+    long seq = Payload.field(data, length, Payload.SEQ);
+    long ts = Payload.field(data, length, Payload.TS);
+    if (!"data".equals(type) || seq < 0 || ts < 0) {
+      foreign++;
+      return;
+    }
+    if (seq >= firstMeasuredSeq) {
+      int bit = (int) (seq - firstMeasuredSeq);
+      if (received.get(bit)) {
+        duplicates++;
+        return;
+      }
+      received.set(bit);
+      measured++;
+      latencies.record(receiptMicros - ts);
+    }
+    checkOrder(lastEventId, seq);
+  }
+
+  /**
+   * Order is the server's commit order, which its {@code id:} sequence states; the writer's own
+   * sequence is only a fallback for streams without ids (concurrent POSTs may commit out of send order).
+   */
+  private void checkOrder(long id, long seq) {
+    if (id >= 0) {
+      if (id <= lastId) {
+        orderViolations++;
+      }
+      lastId = Math.max(lastId, id);
+    } else {
+      if (seq <= lastSeq) {
+        orderViolations++;
+      }
+      lastSeq = Math.max(lastSeq, seq);
+    }
+  }
+
+  synchronized void opened() {
+    opened = true;
+  }
+
+  /** True once the stream's headers arrived. */
+  synchronized boolean isOpen() {
+    return opened;
+  }
+
+  synchronized void ended(Throwable error) {
+    if (!ended) {
+      ended = true;
+      failure = error == null ? "stream ended" : error.toString();
+    }
+  }
+
+  synchronized void failed(String reason) {
+    failure = reason;
+    ended = true;
+  }
+
+  synchronized boolean ended() {
+    return ended;
+  }
+
+  synchronized String failure() {
+    return failure;
+  }
+
+  /** Distinct measured events received. */
+  synchronized long measured() {
+    return measured;
+  }
+
+  synchronized long duplicates() {
+    return duplicates;
+  }
+
+  synchronized long orderViolations() {
+    return orderViolations;
+  }
+
+  synchronized long foreign() {
+    return foreign;
+  }
+
+  /** Acknowledged measured writes (bit = seq - firstMeasuredSeq) this subscriber never received. */
+  synchronized long lost(BitSet acked) {
+    BitSet missing = (BitSet) acked.clone();
+    missing.andNot(received);
+    return missing.cardinality();
+  }
+
+  /** Measured events received whose POST was not acknowledged (failed or timed out, yet committed). */
+  synchronized long unacknowledged(BitSet acked) {
+    BitSet extra = (BitSet) received.clone();
+    extra.andNot(acked);
+    return extra.cardinality();
+  }
+}

@@ -1,0 +1,99 @@
+package io.livemodel.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * CPU time and resident memory of processes, from {@code /proc/<pid>/stat} (utime + stime, in clock
+ * ticks) and {@code /proc/<pid>/status} ({@code VmRSS}). Summed over several pids (a cluster's
+ * nodes). A pid that cannot be read counts as zero and is reported by {@link #readable()}.
+ */
+final class ProcStats {
+
+  /** A reading: CPU seconds and resident bytes, summed. */
+  record Sample(double cpuSeconds, long rssBytes, long atNanos) {
+    double cpuSince(Sample earlier) {
+      return cpuSeconds - earlier.cpuSeconds;
+    }
+
+    double secondsSince(Sample earlier) {
+      return (atNanos - earlier.atNanos) / 1e9;
+    }
+  }
+
+  private static final double TICKS_PER_SECOND = clockTicks();
+
+  private final List<String> pids;
+
+  ProcStats(List<String> pids) {
+    this.pids = pids;
+  }
+
+  /** This JVM (the load generator). */
+  static ProcStats self() {
+    return new ProcStats(List.of(Long.toString(ProcessHandle.current().pid())));
+  }
+
+  boolean isEmpty() {
+    return pids.isEmpty();
+  }
+
+  List<String> pids() {
+    return pids;
+  }
+
+  boolean readable() {
+    return !pids.isEmpty() && pids.stream().allMatch(pid -> Files.isReadable(Path.of("/proc", pid, "stat")));
+  }
+
+  Sample sample() {
+    double cpu = 0;
+    long rss = 0;
+    for (String pid : pids) {
+      cpu += cpuSeconds(pid);
+      rss += rssBytes(pid);
+    }
+    return new Sample(cpu, rss, System.nanoTime());
+  }
+
+  static double cpuSeconds(String pid) {
+    try {
+      String stat = Files.readString(Path.of("/proc", pid, "stat"));
+      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      long utime = Long.parseLong(fields[11]);
+      long stime = Long.parseLong(fields[12]);
+      return (utime + stime) / TICKS_PER_SECOND;
+    } catch (IOException | RuntimeException e) {
+      return 0;
+    }
+  }
+
+  static long rssBytes(String pid) {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc", pid, "status"))) {
+        if (line.startsWith("VmRSS:")) {
+          return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      return 0;
+    }
+    return 0;
+  }
+
+  /** USER_HZ: 100 on every mainstream Linux; {@code getconf CLK_TCK} when available. */
+  private static double clockTicks() {
+    try {
+      Process process = new ProcessBuilder("getconf", "CLK_TCK").redirectErrorStream(true).start();
+      String out = new String(process.getInputStream().readAllBytes()).trim();
+      return process.waitFor() == 0 ? Double.parseDouble(out) : 100;
+    } catch (IOException | RuntimeException e) {
+      return 100;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return 100;
+    }
+  }
+}

@@ -1,0 +1,166 @@
+package io.livemodel.bench;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.BitSet;
+import java.util.List;
+
+/**
+ * Stream mode: opens N SSE subscribers, writes at a fixed rate, and measures every (subscriber,
+ * event) delivery: latency from just before the POST to receipt, loss, duplicates, order; the
+ * writer's achieved rate and POST latency; the servers' CPU per delivery and RSS per subscriber.
+ * Runs on the given Vert.x (whose event loops are the generator's threads); blocks the caller.
+ */
+public final class StreamBench {
+
+  private final Vertx vertx;
+  private final StreamOptions options;
+  private final BenchClock clock = new BenchClock();
+  private final ThreadHistograms latencies = new ThreadHistograms();
+
+  public StreamBench(Vertx vertx, StreamOptions options) {
+    this.vertx = vertx;
+    this.options = options;
+  }
+
+  /** Runs the scenario; the result is the JSON line the tool prints. */
+  public JsonObject run() throws InterruptedException {
+    ProcStats server = new ProcStats(options.serverPids());
+    ProcStats generator = ProcStats.self();
+    String streamPath = "/api/" + options.plural() + "/change-stream?_format=event-stream";
+    String writePath = "/api/" + options.plural();
+    long firstMeasured = options.warmupWrites();
+    SubscriberPool pool = new SubscriberPool(vertx, options.targets(), streamPath, options.subscribers(),
+        options.connectConcurrency(), clock, latencies, firstMeasured);
+    PacedWriter writer = new PacedWriter(vertx, options.targets(), writePath, options.maxInFlight(), clock);
+    try {
+      ProcStats.Sample idle = server.sample();
+      long connectStart = System.nanoTime();
+      pool.open().await();
+      double connectSeconds = (System.nanoTime() - connectStart) / 1e9;
+      Thread.sleep(1000);
+      ProcStats.Sample connected = server.sample();
+      if (firstMeasured > 0) {
+        writer.run(0, firstMeasured, options.rate()).await();
+        Thread.sleep(500);
+      }
+      ProcStats.Sample before = server.sample();
+      ProcStats.Sample generatorBefore = generator.sample();
+      PacedWriter.Result writes = writer.run(firstMeasured, options.measuredWrites(), options.rate()).await();
+      long open = options.subscribers() - pool.failures();
+      long expected = writes.ok() * open;
+      double drained = drain(pool, expected);
+      ProcStats.Sample after = server.sample();
+      ProcStats.Sample generatorAfter = generator.sample();
+      JsonObject result = result(pool, writes, expected, connectSeconds, drained);
+      result.put("server", serverJson(server, idle, connected, before, after, result.getLong("deliveries")));
+      result.put("generator", new JsonObject()
+          .put("cpuSeconds", round(generatorAfter.cpuSince(generatorBefore), 3))
+          .put("threads", Runtime.getRuntime().availableProcessors()));
+      return result;
+    } finally {
+      writer.close().await();
+      pool.close().await();
+    }
+  }
+
+  /** Waits until every expected delivery arrived or the drain time is over; returns the seconds waited. */
+  private double drain(SubscriberPool pool, long expected) throws InterruptedException {
+    long start = System.nanoTime();
+    long deadline = start + (long) (options.drainSeconds() * 1e9);
+    while (System.nanoTime() < deadline && delivered(pool) < expected) {
+      Thread.sleep(20);
+    }
+    return (System.nanoTime() - start) / 1e9;
+  }
+
+  private static long delivered(SubscriberPool pool) {
+    long sum = 0;
+    for (BenchSubscriber subscriber : pool.subscribers()) {
+      sum += subscriber.measured();
+    }
+    return sum;
+  }
+
+  private JsonObject result(SubscriberPool pool, PacedWriter.Result writes, long expected, double connectSeconds,
+                            double drainSeconds) {
+    BitSet acked = writes.acked();
+    long lost = 0;
+    long duplicates = 0;
+    long order = 0;
+    long unacked = 0;
+    long foreign = 0;
+    for (BenchSubscriber subscriber : pool.subscribers()) {
+      if (!subscriber.isOpen()) {
+        continue;
+      }
+      lost += subscriber.lost(acked);
+      duplicates += subscriber.duplicates();
+      order += subscriber.orderViolations();
+      unacked += subscriber.unacknowledged(acked);
+      foreign += subscriber.foreign();
+    }
+    Histogram delivery = latencies.merged();
+    return new JsonObject()
+        .put("mode", "stream")
+        .put("label", options.label())
+        .put("targets", new JsonArray(options.targets()))
+        .put("subscribers", options.subscribers())
+        .put("connectFailures", pool.failures())
+        .put("sourceAddressesPerTarget", pool.sourceAddresses())
+        .put("connectSeconds", round(connectSeconds, 2))
+        .put("streamsClosed", pool.closedCount())
+        .put("targetRate", options.rate())
+        .put("seconds", options.seconds())
+        .put("writes", new JsonObject().put("scheduled", writes.scheduled()).put("sent", writes.sent())
+            .put("ok", writes.ok()).put("failed", writes.failed()).put("errors", new JsonArray(writes.errors())))
+        .put("achievedRate", round(writes.achievedRate(), 2))
+        .put("postMs", millis(writes.postMicros()))
+        .put("deliveries", delivery.count())
+        .put("expectedDeliveries", expected)
+        .put("lost", lost)
+        .put("duplicates", duplicates)
+        .put("orderViolations", order)
+        .put("unacknowledgedDelivered", unacked)
+        .put("otherEvents", foreign)
+        .put("drainSeconds", round(drainSeconds, 2))
+        .put("deliveryMs", millis(delivery));
+  }
+
+  private JsonObject serverJson(ProcStats server, ProcStats.Sample idle, ProcStats.Sample connected,
+                                ProcStats.Sample before, ProcStats.Sample after, long deliveries) {
+    JsonObject json = new JsonObject().put("pids", new JsonArray(server.pids()));
+    if (server.isEmpty() || !server.readable()) {
+      return json.put("readable", false);
+    }
+    double cpu = after.cpuSince(before);
+    return json.put("readable", true)
+        .put("cpuSeconds", round(cpu, 3))
+        .put("cpuCoresBusy", round(cpu / after.secondsSince(before), 3))
+        .put("cpuMicrosPerDelivery", deliveries == 0 ? null : round(cpu * 1e6 / deliveries, 3))
+        .put("rssIdleMB", round(idle.rssBytes() / 1048576.0, 1))
+        .put("rssConnectedMB", round(connected.rssBytes() / 1048576.0, 1))
+        .put("rssEndMB", round(after.rssBytes() / 1048576.0, 1))
+        .put("rssPerSubscriberKB", options.subscribers() == 0 ? null
+            : round((connected.rssBytes() - idle.rssBytes()) / 1024.0 / options.subscribers(), 2));
+  }
+
+  static JsonObject millis(Histogram micros) {
+    return new JsonObject()
+        .put("p50", round(micros.percentile(50) / 1000.0, 3))
+        .put("p99", round(micros.percentile(99) / 1000.0, 3))
+        .put("max", round(micros.max() / 1000.0, 3))
+        .put("mean", round(micros.mean() / 1000.0, 3))
+        .put("count", micros.count());
+  }
+
+  static double round(double value, int decimals) {
+    double scale = Math.pow(10, decimals);
+    return Math.round(value * scale) / scale;
+  }
+
+  static List<String> split(String csv) {
+    return csv == null || csv.isBlank() ? List.of() : List.of(csv.trim().split("\\s*,\\s*"));
+  }
+}

@@ -1,0 +1,93 @@
+package io.livemodel.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.livemodel.testing.TestServer;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** A tiny run of the load generator against a real node: it must count what actually happened. No timing targets. */
+@DisplayName("Load generator smoke runs")
+class StreamBenchSmokeTest {
+
+  private TestServer server;
+  private Vertx generator;
+
+  @BeforeEach
+  void start() {
+    server = TestServer.start();
+    generator = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2));
+  }
+
+  @AfterEach
+  void stop() {
+    generator.close().await();
+    server.close();
+  }
+
+  @Test
+  @DisplayName("5 subscribers and 20 writes: every delivery measured once, none lost, numbers sane")
+  void streamSmoke() throws Exception {
+    String self = Long.toString(ProcessHandle.current().pid());
+    StreamOptions options = StreamOptions.of(List.of(server.base()), 5, 40, 0.5).withWarmup(0.25)
+        .withServerPids(List.of(self));
+
+    JsonObject result = new StreamBench(generator, options).run();
+
+    assertThat(result.getJsonObject("writes").getLong("ok")).isEqualTo(20);
+    assertThat(result.getJsonObject("writes").getLong("failed")).isZero();
+    assertThat(result.getInteger("connectFailures")).isZero();
+    assertThat(result.getLong("expectedDeliveries")).isEqualTo(100);
+    assertThat(result.getLong("deliveries")).isEqualTo(100);
+    assertThat(result.getLong("lost")).isZero();
+    assertThat(result.getLong("duplicates")).isZero();
+    assertThat(result.getLong("orderViolations")).isZero();
+    assertThat(result.getLong("otherEvents")).isZero();
+    JsonObject delivery = result.getJsonObject("deliveryMs");
+    assertThat(delivery.getDouble("p50")).isPositive().isLessThanOrEqualTo(delivery.getDouble("p99"));
+    assertThat(delivery.getDouble("p99")).isLessThanOrEqualTo(delivery.getDouble("max"));
+    assertThat(result.getJsonObject("postMs").getLong("count")).isEqualTo(20);
+    assertThat(result.getDouble("achievedRate")).isBetween(1.0, 40.5);
+    JsonObject cpu = result.getJsonObject("server");
+    assertThat(cpu.getBoolean("readable")).isTrue();
+    assertThat(cpu.getDouble("cpuMicrosPerDelivery")).isPositive();
+    assertThat(cpu.getDouble("rssEndMB")).isPositive();
+    assertThat(server.server.subscriberCount()).isZero();
+  }
+
+  @Test
+  @DisplayName("a subscriber that cannot connect is counted as a failure, not as loss")
+  void connectFailure() throws Exception {
+    StreamOptions options = new StreamOptions(List.of("http://127.0.0.1:" + TestServer.freePort()), "MyModels",
+        3, 10, 0.2, 0, 0.2, List.of(), 8, 8, "refused");
+
+    JsonObject result = new StreamBench(generator, options).run();
+
+    assertThat(result.getInteger("connectFailures")).isEqualTo(3);
+    assertThat(result.getLong("lost")).isZero();
+    assertThat(result.getJsonObject("writes").getLong("ok")).isZero();
+    assertThat(result.getJsonObject("server").getBoolean("readable")).isFalse();
+  }
+
+  @Test
+  @DisplayName("crud mode: seeds the Notes and counts only 200 answers in each phase")
+  void crudSmoke() {
+    JsonObject result = new CrudBench(generator, List.of(server.base()), 4, 0.3, 200, List.of(), "crud").run();
+
+    assertThat(result.getInteger("records")).isEqualTo(200);
+    for (String phase : List.of("create", "getById", "findWhereLimit")) {
+      JsonObject p = result.getJsonObject(phase);
+      assertThat(p.getLong("requests")).as(phase).isPositive();
+      assertThat(p.getLong("errors")).as(phase).isZero();
+      assertThat(p.getJsonObject("latencyMs").getLong("count")).as(phase).isEqualTo(p.getLong("requests"));
+    }
+    assertThat(new io.livemodel.testing.Api(server).get("/api/MyModels/count").json().getLong("count"))
+        .isEqualTo(result.getJsonObject("create").getLong("requests"));
+  }
+}

@@ -1,0 +1,45 @@
+package io.livemodel.bench;
+
+import java.util.List;
+
+/**
+ * One stream-mode run.
+ *
+ * @param targets base URLs ({@code http://127.0.0.1:3000}); subscribers and writes are spread over them
+ * @param plural the model's REST path segment
+ * @param subscribers N SSE streams held open
+ * @param rate writes per second
+ * @param seconds measured writing time
+ * @param warmupSeconds writes at the same rate before measuring (JIT warm-up); not in the figures
+ * @param drainSeconds how long to wait after the last write for outstanding deliveries
+ * @param serverPids processes whose CPU and RSS are read from /proc (may be empty)
+ * @param connectConcurrency streams being opened at once
+ * @param maxInFlight unanswered POSTs allowed at once
+ * @param label a name for the scenario in the output
+ */
+public record StreamOptions(List<String> targets, String plural, int subscribers, double rate, double seconds,
+                            double warmupSeconds, double drainSeconds, List<String> serverPids,
+                            int connectConcurrency, int maxInFlight, String label) {
+
+  public static StreamOptions of(List<String> targets, int subscribers, double rate, double seconds) {
+    return new StreamOptions(targets, "MyModels", subscribers, rate, seconds, 2, 10, List.of(), 256, 64, "stream");
+  }
+
+  public StreamOptions withWarmup(double warmup) {
+    return new StreamOptions(targets, plural, subscribers, rate, seconds, warmup, drainSeconds, serverPids,
+        connectConcurrency, maxInFlight, label);
+  }
+
+  public StreamOptions withServerPids(List<String> pids) {
+    return new StreamOptions(targets, plural, subscribers, rate, seconds, warmupSeconds, drainSeconds, pids,
+        connectConcurrency, maxInFlight, label);
+  }
+
+  long warmupWrites() {
+    return Math.round(rate * warmupSeconds);
+  }
+
+  long measuredWrites() {
+    return Math.max(1, Math.round(rate * seconds));
+  }
+}
