@@ -1,10 +1,7 @@
 package io.livemodel;
 
-<<<<<<< HEAD
-import io.livemodel.cluster.Clustering;
-=======
 import io.livemodel.bridge.TcpBridgeVerticle;
->>>>>>> main
+import io.livemodel.cluster.Clustering;
 import io.livemodel.config.ServerConfig;
 import io.livemodel.crud.CrudVerticle;
 import io.livemodel.crud.LocalCodec;

@@ -1,10 +1,7 @@
 package io.livemodel.http;
 
-<<<<<<< HEAD
 import io.livemodel.cluster.HealthHandler;
-=======
 import io.livemodel.bridge.BridgeRoutes;
->>>>>>> main
 import io.livemodel.config.ServerConfig;
 import io.livemodel.crud.ModelOperations;
 import io.livemodel.model.ApiError;
@@ -49,11 +46,8 @@ public final class HttpVerticle extends VerticleBase {
       Timeouts.bodyDeadline(vertx, ctx.request(), idleMillis);
       ctx.next();
     });
-<<<<<<< HEAD
     router.get("/health").handler(new HealthHandler(vertx, config.store().type()));
-=======
     BridgeRoutes.mount(router, vertx, models, operations, config.bridge());
->>>>>>> main
     router.route().handler(BodyHandler.create(false).setBodyLimit(config.bodyLimit()));
     ChangeStreamEndpoint streams = new ChangeStreamEndpoint(hub, config.stream().retryMs(), config.stream().maxQueuedBytes());
     router.route().handler(new RestApi(vertx, config.restApiRoot(), models, operations, streams));
