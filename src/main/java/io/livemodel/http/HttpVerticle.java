@@ -1,7 +1,7 @@
 package io.livemodel.http;
 
-import io.livemodel.cluster.HealthHandler;
 import io.livemodel.bridge.BridgeRoutes;
+import io.livemodel.cluster.HealthHandler;
 import io.livemodel.config.ServerConfig;
 import io.livemodel.crud.ModelOperations;
 import io.livemodel.model.ApiError;
