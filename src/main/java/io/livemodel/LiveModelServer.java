@@ -1,6 +1,7 @@
 package io.livemodel;
 
 import io.livemodel.bridge.TcpBridgeVerticle;
+import io.livemodel.cluster.Clustering;
 import io.livemodel.config.ServerConfig;
 import io.livemodel.crud.CrudVerticle;
 import io.livemodel.crud.LocalCodec;
@@ -24,6 +25,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * One LiveModel node on a Vert.x instance: loads the models, opens the store, deploys the CRUD
  * verticle and the HTTP verticles. Used by {@link Main} and by tests.
+ *
+ * <p>On a clustered Vert.x (or with clustering configured) start-up fails on the embedded store with
+ * {@link Clustering#SHARED_STORE_REQUIRED}: nodes would otherwise keep diverging copies of the data.
  */
 public final class LiveModelServer {
 
@@ -55,6 +59,7 @@ public final class LiveModelServer {
     ModelRegistry models;
     Store store;
     try {
+      Clustering.requireSharedStore(config, vertx.isClustered());
       models = loadModels(config);
       store = Stores.create(config.store(), config.stream().retention());
     } catch (RuntimeException e) {
@@ -65,6 +70,12 @@ public final class LiveModelServer {
 
   /** Starts a node on a given store (not yet opened). */
   public static Future<LiveModelServer> start(Vertx vertx, ServerConfig config, ModelRegistry models, Store store) {
+    try {
+      // Clustered nodes each run their own store instance: it must be one shared database.
+      Clustering.requireSharedStore(config, vertx.isClustered());
+    } catch (IllegalArgumentException e) {
+      return Future.failedFuture(e);
+    }
     LiveModelServer server = new LiveModelServer(vertx, config, models, store);
     return server.deploy().map(server);
   }

@@ -1,8 +1,11 @@
 package io.livemodel;
 
+import io.livemodel.cluster.Clustering;
+import io.livemodel.cluster.HealthHandler;
 import io.livemodel.config.ConfigLoader;
 import io.livemodel.config.ServerConfig;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -28,17 +31,24 @@ public final class Main implements Callable<Integer> {
     ServerConfig config;
     try {
       config = ConfigLoader.load(file, System.getenv());
+      Clustering.requireSharedStore(config);
       LiveModelServer.loadModels(config);
     } catch (IllegalArgumentException e) {
       System.err.println("livemodel: invalid configuration: " + e.getMessage());
       return 2;
     }
-    Vertx vertx = Vertx.vertx();
+    Vertx vertx;
+    try {
+      vertx = config.cluster().enabled() ? Clustering.vertx(config.cluster()).await() : Vertx.vertx();
+    } catch (Exception e) {
+      System.err.println("livemodel: failed to join the cluster: " + e.getMessage());
+      return 1;
+    }
     try {
       LiveModelServer server = LiveModelServer.start(vertx, config).await();
       System.out.println("LiveModel listening on http://" + config.host() + ":" + server.port() + config.restApiRoot()
           + " (models: " + String.join(", ", server.models().all().stream().map(m -> m.plural()).toList())
-          + "; store: " + describe(config) + ")");
+          + "; store: " + describe(config) + cluster(vertx) + ")");
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
         try {
           server.stop().eventually(vertx::close).await();
@@ -61,6 +71,14 @@ public final class Main implements Callable<Integer> {
       Thread.currentThread().interrupt();
     }
     return 0;
+  }
+
+  private static String cluster(Vertx vertx) {
+    if (!vertx.isClustered()) {
+      return "";
+    }
+    JsonObject health = new HealthHandler(vertx, null).health();
+    return "; cluster node " + health.getString("nodeId") + ", " + health.getJsonArray("members").size() + " member(s)";
   }
 
   private static String describe(ServerConfig config) {

@@ -1,6 +1,7 @@
 package io.livemodel.http;
 
 import io.livemodel.bridge.BridgeRoutes;
+import io.livemodel.cluster.HealthHandler;
 import io.livemodel.config.ServerConfig;
 import io.livemodel.crud.ModelOperations;
 import io.livemodel.model.ApiError;
@@ -45,6 +46,7 @@ public final class HttpVerticle extends VerticleBase {
       Timeouts.bodyDeadline(vertx, ctx.request(), idleMillis);
       ctx.next();
     });
+    router.get("/health").handler(new HealthHandler(vertx, config.store().type()));
     BridgeRoutes.mount(router, vertx, models, operations, config.bridge());
     router.route().handler(BodyHandler.create(false).setBodyLimit(config.bodyLimit()));
     ChangeStreamEndpoint streams = new ChangeStreamEndpoint(hub, config.stream().retryMs(), config.stream().maxQueuedBytes());
