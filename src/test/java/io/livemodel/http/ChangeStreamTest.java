@@ -19,12 +19,17 @@ import org.junit.jupiter.api.Test;
 @DisplayName("Change streams (API.md section 5)")
 class ChangeStreamTest {
 
+  /** The server under test; subclasses run the same scenarios on another store. */
+  protected TestServer.Builder builder() {
+    return TestServer.builder();
+  }
+
   private TestServer server;
   private Api api;
 
   @BeforeEach
   void start() {
-    server = TestServer.start();
+    server = builder().build();
     api = new Api(server);
   }
 
@@ -211,7 +216,7 @@ class ChangeStreamTest {
   @DisplayName("a heartbeat comment arrives on an idle stream, and a retry hint on open")
   void heartbeat() {
     server.close();
-    server = TestServer.builder().heartbeatSeconds(1).build();
+    server = builder().heartbeatSeconds(1).build();
     api.close();
     api = new Api(server);
     try (SseClient sse = stream("/api/MyModels/change-stream")) {

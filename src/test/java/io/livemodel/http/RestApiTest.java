@@ -16,12 +16,17 @@ import org.junit.jupiter.api.Test;
 @DisplayName("The PersistedModel REST API (API.md sections 1, 2 and 4)")
 class RestApiTest {
 
+  /** The server under test; subclasses run the same scenarios on another store. */
+  protected TestServer.Builder builder() {
+    return TestServer.builder();
+  }
+
   private TestServer server;
   private Api api;
 
   @BeforeEach
   void start() {
-    server = TestServer.start();
+    server = builder().build();
     api = new Api(server);
   }
 

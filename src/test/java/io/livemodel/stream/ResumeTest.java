@@ -26,6 +26,11 @@ import org.junit.jupiter.api.Test;
 @DisplayName("Nothing lost: ids, resume with Last-Event-ID, reset, slow clients")
 class ResumeTest {
 
+  /** The server under test; subclasses run the same scenarios on another store. */
+  protected TestServer.Builder builder() {
+    return TestServer.builder();
+  }
+
   private TestServer server;
   private Api api;
 
@@ -55,15 +60,17 @@ class ResumeTest {
   @Test
   @DisplayName("a client reconnecting with Last-Event-ID under continuous writes sees every change once, in order")
   void resumeUnderWrites() throws Exception {
-    start(TestServer.builder());
+    start(builder());
     int total = 300;
     AtomicBoolean failed = new AtomicBoolean();
+    java.util.concurrent.atomic.AtomicInteger posted = new java.util.concurrent.atomic.AtomicInteger();
     Thread writer = new Thread(() -> {
       try (Api writerApi = new Api(server)) {
         for (int i = 1; i <= total; i++) {
           if (writerApi.post("/api/MyModels", new JsonObject().put("n", i)).status() != 200) {
             failed.set(true);
           }
+          posted.incrementAndGet();
         }
       }
     });
@@ -74,7 +81,10 @@ class ResumeTest {
     int reconnects = 0;
     while (seen.size() < total) {
       SseEvent event = sse.next(15, TimeUnit.SECONDS);
-      assertThat(event).as("an event after " + seen.size()).isNotNull();
+      if (event == null) {
+        throw new AssertionError("no event after " + seen.size() + "; posted " + posted.get() + ", subscribers "
+            + server.server.subscriberCount() + ", raw tail: " + sse.raw().substring(Math.max(0, sse.raw().length() - 300)));
+      }
       assertThat(event.event()).isEqualTo("data");
       seen.add(id(event));
       assertThat(event.json().getJsonObject("data").getInteger("n")).isEqualTo(seen.size());
@@ -100,7 +110,7 @@ class ResumeTest {
   @Test
   @DisplayName("lastEventId as a query parameter resumes too; Last-Event-ID at the present replays nothing")
   void resumeByQueryParameter() {
-    start(TestServer.builder());
+    start(builder());
     for (int i = 1; i <= 5; i++) {
       api.post("/api/MyModels", new JsonObject().put("n", i));
     }
@@ -118,7 +128,7 @@ class ResumeTest {
   @Test
   @DisplayName("an id older than the retained history gets an event: reset, then the stream goes on live")
   void expiredIdGetsReset() {
-    start(TestServer.builder().retention(new ChangeLog.Retention(5, 0)));
+    start(builder().retention(new ChangeLog.Retention(5, 0)));
     for (int i = 1; i <= 20; i++) {
       api.post("/api/MyModels", new JsonObject().put("n", i));
     }
@@ -143,14 +153,14 @@ class ResumeTest {
   @Test
   @DisplayName("a bad Last-Event-ID is a 400")
   void badLastEventId() {
-    start(TestServer.builder());
+    start(builder());
     assertThat(api.get("/api/MyModels/change-stream", "Last-Event-ID", "abc").status()).isEqualTo(400);
   }
 
   @Test
   @DisplayName("a client that reads nothing is disconnected at the limit, others keep up, and it resumes without loss")
   void slowClient() throws Exception {
-    start(TestServer.builder().maxQueuedBytes(64 * 1024).httpInstances(1));
+    start(builder().maxQueuedBytes(64 * 1024).httpInstances(1));
     String filler = "x".repeat(4000);
     try (SseClient fast = stream(); Socket slow = new Socket()) {
       slow.setReceiveBufferSize(4096);

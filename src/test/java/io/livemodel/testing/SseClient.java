@@ -46,25 +46,40 @@ public final class SseClient implements AutoCloseable {
       map.add(headers[i], headers[i + 1]);
     }
     options.setHeaders(map);
+    // The request runs on one event-loop context, and the handlers are set by a listener of the
+    // response future registered before the request is sent: the listener then runs in the same
+    // task that delivers the response, before any chunk of its body.
+    io.vertx.core.Context context = vertx.getOrCreateContext();
+    io.vertx.core.Promise<SseClient> opened = io.vertx.core.Promise.promise();
+    context.runOnContext(v -> client.request(options).onComplete(requested -> {
+      if (requested.failed()) {
+        opened.fail(requested.cause());
+        return;
+      }
+      io.vertx.core.http.HttpClientRequest req = requested.result();
+      req.response().onComplete(answered -> {
+        if (answered.failed()) {
+          opened.tryFail(answered.cause());
+          return;
+        }
+        HttpClientResponse response = answered.result();
+        SseClient sse = new SseClient(client, response);
+        response.handler(chunk -> {
+          synchronized (sse) {
+            sse.raw.append(chunk.toString());
+          }
+          synchronized (sse.parser) {
+            sse.parser.feed(chunk.getBytes());
+          }
+        });
+        response.endHandler(x -> sse.ended = true);
+        response.exceptionHandler(e -> sse.ended = true);
+        opened.complete(sse);
+      });
+      (body == null ? req.end() : req.end(body)).onFailure(opened::tryFail);
+    }));
     try {
-      // Handlers are set in the callback, on the event loop, so that no chunk arrives before them.
-      return client.request(options)
-          .compose(req -> body == null ? req.send() : req.send(body))
-          .map(response -> {
-            SseClient sse = new SseClient(client, response);
-            response.handler(chunk -> {
-              synchronized (sse) {
-                sse.raw.append(chunk.toString());
-              }
-              synchronized (sse.parser) {
-                sse.parser.feed(chunk.getBytes());
-              }
-            });
-            response.endHandler(v -> sse.ended = true);
-            response.exceptionHandler(e -> sse.ended = true);
-            return sse;
-          })
-          .await();
+      return opened.future().await();
     } catch (RuntimeException e) {
       client.close();
       throw e;

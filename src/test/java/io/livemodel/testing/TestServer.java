@@ -31,10 +31,13 @@ public final class TestServer implements AutoCloseable {
   public final LiveModelServer server;
   public final ServerConfig config;
 
-  private TestServer(Vertx vertx, LiveModelServer server, ServerConfig config) {
+  private final Runnable onClose;
+
+  private TestServer(Vertx vertx, LiveModelServer server, ServerConfig config, Runnable onClose) {
     this.vertx = vertx;
     this.server = server;
     this.config = config;
+    this.onClose = onClose;
   }
 
   public static Builder builder() {
@@ -60,6 +63,7 @@ public final class TestServer implements AutoCloseable {
       server.stop().await();
     } finally {
       vertx.close().await();
+      onClose.run();
     }
   }
 
@@ -75,7 +79,8 @@ public final class TestServer implements AutoCloseable {
   public static final class Builder {
     private List<Path> modelDirs = List.of(API_MODELS);
     private StoreConfig store = new StoreConfig(StoreConfig.MEMORY, null, null, 4, 5000);
-    private Store storeInstance;
+    private java.util.function.Function<ChangeLog.Retention, Store> storeFactory;
+    private Runnable onClose = () -> { };
     private int httpInstances = 2;
     private long bodyLimit = 1024 * 1024;
     private int idleTimeoutSeconds = 30;
@@ -120,7 +125,19 @@ public final class TestServer implements AutoCloseable {
 
     /** Uses this store instance (not yet opened) instead of one made from the store config. */
     public Builder store(Store instance) {
-      this.storeInstance = instance;
+      this.storeFactory = retention -> instance;
+      return this;
+    }
+
+    /** Makes the store (not yet opened) with the builder's retention when the server is built. */
+    public Builder store(java.util.function.Function<ChangeLog.Retention, Store> factory) {
+      this.storeFactory = factory;
+      return this;
+    }
+
+    /** Runs after the server and its Vert.x are closed (e.g. dropping a test schema). */
+    public Builder onClose(Runnable cleanup) {
+      this.onClose = cleanup;
       return this;
     }
 
@@ -159,10 +176,10 @@ public final class TestServer implements AutoCloseable {
       Vertx v = vertx != null ? vertx : Vertx.vertx();
       ServerConfig config = config();
       try {
-        LiveModelServer server = storeInstance == null
+        LiveModelServer server = storeFactory == null
             ? LiveModelServer.start(v, config).await()
-            : LiveModelServer.start(v, config, LiveModelServer.loadModels(config), storeInstance).await();
-        return new TestServer(v, server, config);
+            : LiveModelServer.start(v, config, LiveModelServer.loadModels(config), storeFactory.apply(retention)).await();
+        return new TestServer(v, server, config, onClose);
       } catch (RuntimeException e) {
         if (vertx == null) {
           v.close();

@@ -1,0 +1,26 @@
+package io.livemodel.store.pg;
+
+import io.livemodel.testing.TestServer;
+import io.vertx.core.Vertx;
+import java.time.Duration;
+
+/** Test servers on the PostgreSQL store, each in a fresh schema that is dropped when the server closes. */
+public final class PgServers {
+
+  private PgServers() {
+  }
+
+  public static TestServer.Builder builder() {
+    String schema = TestPostgres.freshSchema();
+    return TestServer.builder()
+        .store(retention -> new PgStore(new PgStoreOptions(TestPostgres.url(), 4, Duration.ofSeconds(5), schema), retention))
+        .onClose(() -> {
+          Vertx vertx = Vertx.vertx();
+          try {
+            TestPostgres.dropSchema(vertx, schema);
+          } finally {
+            vertx.close().await();
+          }
+        });
+  }
+}
