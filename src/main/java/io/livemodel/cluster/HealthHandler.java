@@ -43,9 +43,19 @@ public final class HealthHandler implements Handler<RoutingContext> {
         .put("store", storeType);
   }
 
+  /** Asks Hazelcast on a worker thread: membership calls may block while the cluster changes. */
   @Override
   public void handle(RoutingContext ctx) {
-    JsonObject body = health();
+    ctx.vertx().executeBlocking(this::health, false).onComplete(result -> {
+      if (result.failed()) {
+        ctx.fail(result.cause());
+      } else {
+        respond(ctx, result.result());
+      }
+    });
+  }
+
+  private static void respond(RoutingContext ctx, JsonObject body) {
     ctx.response()
         .setStatusCode("UP".equals(body.getString("status")) ? 200 : 503)
         .putHeader("Content-Type", "application/json; charset=utf-8")

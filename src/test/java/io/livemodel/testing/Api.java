@@ -98,7 +98,9 @@ public final class Api implements AutoCloseable {
   }
 
   public Response call(HttpMethod method, String path, Buffer body, String... headers) {
-    RequestOptions options = new RequestOptions().setMethod(method).setAbsoluteURI(base + path);
+    // Bounded: a server that never answers fails the test instead of hanging the build.
+    RequestOptions options = new RequestOptions().setMethod(method).setAbsoluteURI(base + path)
+        .setConnectTimeout(10_000).setIdleTimeout(30_000);
     MultiMap map = MultiMap.caseInsensitiveMultiMap();
     for (int i = 0; i + 1 < headers.length; i += 2) {
       map.add(headers[i], headers[i + 1]);

@@ -40,7 +40,7 @@ public final class SseClient implements AutoCloseable {
 
   public static SseClient open(Vertx vertx, HttpMethod method, String url, Buffer body, String... headers) {
     HttpClient client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(false));
-    RequestOptions options = new RequestOptions().setMethod(method).setAbsoluteURI(url);
+    RequestOptions options = new RequestOptions().setMethod(method).setAbsoluteURI(url).setConnectTimeout(10_000);
     MultiMap map = MultiMap.caseInsensitiveMultiMap();
     for (int i = 0; i + 1 < headers.length; i += 2) {
       map.add(headers[i], headers[i + 1]);
@@ -79,7 +79,10 @@ public final class SseClient implements AutoCloseable {
       (body == null ? req.end() : req.end(body)).onFailure(opened::tryFail);
     }));
     try {
-      return opened.future().await();
+      return opened.future().await(30, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      client.close();
+      throw new AssertionError("no response headers within 30 s from " + url);
     } catch (RuntimeException e) {
       client.close();
       throw e;
