@@ -19,7 +19,7 @@ import java.util.logging.Logger;
 /**
  * Owns the writes of this node: takes {@link WriteRequest}s from the node-local address
  * {@link Addresses#CRUD}, runs them through {@link ModelOperations}, and after each commit publishes
- * every change on its model's (clustered) change address, right after answering the write. One instance
+ * every change on its model's (clustered) change address, before answering the write. One instance
  * per node.
  */
 public final class CrudVerticle extends VerticleBase {
@@ -49,10 +49,10 @@ public final class CrudVerticle extends VerticleBase {
     }
     operations.write(model, request).onComplete(result -> {
       if (result.succeeded()) {
-        // Answer first: the writer's latency must not grow with the number of subscribers, whose
-        // fan-out runs on the HTTP verticles when the published change reaches them.
-        message.reply(WriteReply.of(result.result().value()));
+        // Publish first, as LoopBack does: the change is queued on every HTTP verticle before the
+        // answer is, so a stream opened after the answer never receives this change.
         publish(result.result());
+        message.reply(WriteReply.of(result.result().value()));
       } else {
         if (!(result.cause() instanceof ApiError)) {
           LOG.log(Level.WARNING, "write " + request.op() + " on " + request.model() + " failed", result.cause());

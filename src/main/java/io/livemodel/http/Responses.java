@@ -22,6 +22,19 @@ final class Responses {
   private Responses() {
   }
 
+  /** The routing-context key marking a request answered in XML. */
+  static final String XML = "livemodel.xml";
+
+  /** 200 with {@code value} in the negotiated format (JSON unless the request asked for XML). */
+  static void send(io.vertx.ext.web.RoutingContext ctx, Object value) {
+    if (Boolean.TRUE.equals(ctx.get(XML))) {
+      Object json = value instanceof java.util.List<?> list ? new io.vertx.core.json.JsonArray(new java.util.ArrayList<>(list)) : value;
+      ctx.response().putHeader("Content-Type", Xml.CONTENT_TYPE).end(Xml.render(json));
+    } else {
+      json(ctx.request(), value);
+    }
+  }
+
   /** 200 with the JSON of {@code value} (a Vert.x JSON type, a List, a Boolean, ...). */
   static void json(HttpServerRequest request, Object value) {
     Buffer body = Json.encodeToBuffer(value);

@@ -142,15 +142,28 @@ final class RestApi implements Handler<RoutingContext> {
     }
   }
 
-  /** The formats of the REST API: JSON (and so a 406 for {@code text/html} alone or an unknown {@code _format}). */
+  /**
+   * The formats of the REST API: JSON, and XML for {@code _format=xml} or a client that accepts only
+   * XML; anything else (e.g. {@code text/html} alone, {@code _format=event-stream}) is a 406.
+   */
   private static boolean acceptable(RoutingContext ctx, RequestArgs args) {
     Object format = args.fromQuery("_format");
     if (format != null) {
-      return "json".equals(format);
+      if ("xml".equals(format)) {
+        ctx.put(Responses.XML, true);
+      }
+      return "json".equals(format) || "xml".equals(format);
     }
     String accept = ctx.request().getHeader("Accept");
-    return Accepts.accepts(accept, "application/json") || Accepts.accepts(accept, "application/javascript")
-        || Accepts.accepts(accept, "text/javascript");
+    if (Accepts.accepts(accept, "application/json") || Accepts.accepts(accept, "application/javascript")
+        || Accepts.accepts(accept, "text/javascript")) {
+      return true;
+    }
+    if (Accepts.accepts(accept, "application/xml") || Accepts.accepts(accept, "text/xml")) {
+      ctx.put(Responses.XML, true);
+      return true;
+    }
+    return false;
   }
 
   private void write(RoutingContext ctx, ModelDefinition model, WriteOp op, String id, Object data, Object where) {
@@ -161,7 +174,7 @@ final class RestApi implements Handler<RoutingContext> {
       } else if (result.result().body().error() != null) {
         Responses.error(ctx.request(), result.result().body().error());
       } else {
-        Responses.json(ctx.request(), result.result().body().value());
+        Responses.send(ctx, result.result().body().value());
       }
     });
   }
@@ -171,7 +184,7 @@ final class RestApi implements Handler<RoutingContext> {
       if (done.failed()) {
         Responses.error(ctx.request(), done.cause());
       } else {
-        Responses.json(ctx.request(), done.result());
+        Responses.send(ctx, done.result());
       }
     });
   }

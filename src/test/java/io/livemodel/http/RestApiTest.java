@@ -221,6 +221,12 @@ class RestApiTest {
     assertThat(html.body()).isEqualTo("Not Acceptable");
     assertThat(api.get("/api/Notes?_format=event-stream").status()).isEqualTo(406);
     assertThat(api.get("/api/Notes", "Accept", "text/html,application/xhtml+xml,*/*;q=0.8").status()).isEqualTo(200);
+    Api.Response xml = api.get("/api/Notes?_format=xml");
+    assertThat(xml.status()).isEqualTo(200);
+    assertThat(xml.header("Content-Type")).startsWith("text/xml");
+    assertThat(xml.body()).isEqualTo("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        + "<response><result><title>a</title><id>1</id></result></response>");
+    assertThat(api.get("/api/Notes/1", "Accept", "application/xml").body()).endsWith("<response><title>a</title><id>1</id></response>");
     Api.Response first = api.get("/api/Notes/1");
     String etag = first.header("ETag");
     assertThat(etag).startsWith("W/\"");
