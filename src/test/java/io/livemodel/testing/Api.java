@@ -17,6 +17,7 @@ import io.vertx.core.json.JsonObject;
  */
 public final class Api implements AutoCloseable {
 
+  private final Vertx vertx;
   private final HttpClient client;
   private final String base;
 
@@ -25,6 +26,7 @@ public final class Api implements AutoCloseable {
   }
 
   public Api(Vertx vertx, String base, HttpClientOptions options) {
+    this.vertx = vertx;
     this.client = vertx.createHttpClient(options);
     this.base = base;
   }
@@ -106,10 +108,37 @@ public final class Api implements AutoCloseable {
       map.add(headers[i], headers[i + 1]);
     }
     options.setHeaders(map);
-    return client.request(options)
-        .compose(req -> body == null ? req.send() : req.send(body))
-        .compose(resp -> resp.body().map(b -> new Response(resp.statusCode(), resp.headers(), b.toString())))
-        .await();
+    // One event-loop context runs the exchange, and the body is asked for by a listener registered
+    // before the request is sent, so it runs in the task that delivers the response, before any chunk
+    // of the body (asking later, from a chained future, can miss a body that already arrived).
+    io.vertx.core.Promise<Response> answered = io.vertx.core.Promise.promise();
+    vertx.getOrCreateContext().runOnContext(v -> client.request(options).onComplete(requested -> {
+      if (requested.failed()) {
+        answered.fail(requested.cause());
+        return;
+      }
+      io.vertx.core.http.HttpClientRequest req = requested.result();
+      req.response().onComplete(got -> {
+        if (got.failed()) {
+          answered.tryFail(got.cause());
+          return;
+        }
+        io.vertx.core.http.HttpClientResponse resp = got.result();
+        resp.body().onComplete(b -> {
+          if (b.failed()) {
+            answered.tryFail(b.cause());
+          } else {
+            answered.tryComplete(new Response(resp.statusCode(), resp.headers(), b.result().toString()));
+          }
+        });
+      });
+      (body == null ? req.end() : req.end(body)).onFailure(answered::tryFail);
+    }));
+    try {
+      return answered.future().await(60, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new AssertionError("no answer within 60 s to " + method + " " + path);
+    }
   }
 
   private static boolean hasHeader(String[] headers, String name) {
