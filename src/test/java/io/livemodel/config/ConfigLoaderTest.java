@@ -1,0 +1,84 @@
+package io.livemodel.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+@DisplayName("Configuration: conf/config.json with environment overrides, validated at start-up")
+class ConfigLoaderTest {
+
+  @TempDir
+  Path dir;
+
+  private Path write(String json) throws Exception {
+    Files.createDirectories(dir.resolve("models"));
+    Path file = dir.resolve("config.json");
+    Files.writeString(file, json);
+    return file;
+  }
+
+  @Test
+  @DisplayName("the shipped conf/config.json loads: port 3000, /api, memory store with a journal in data/")
+  void shippedConfig() {
+    ServerConfig config = ConfigLoader.load(Path.of("conf/config.json"), Map.of());
+    assertThat(config.port()).isEqualTo(3000);
+    assertThat(config.restApiRoot()).isEqualTo("/api");
+    assertThat(config.store().type()).isEqualTo("memory");
+    assertThat(config.store().dataDir()).isEqualTo(Path.of("data").toAbsolutePath().normalize());
+    assertThat(config.modelDirs()).containsExactly(Path.of("conf/models").toAbsolutePath().normalize());
+    assertThat(config.cluster().enabled()).isFalse();
+  }
+
+  @Test
+  @DisplayName("PORT, HOST, LIVEMODEL_MODELS, LIVEMODEL_STORE, LIVEMODEL_DATA and DATABASE_URL override the file")
+  void environmentOverrides() throws Exception {
+    Path file = write("{\"port\":3000}");
+    Path extra = Files.createDirectories(dir.resolve("extra"));
+    ServerConfig config = ConfigLoader.load(file, Map.of("PORT", "4000", "HOST", "127.0.0.1",
+        "LIVEMODEL_MODELS", extra.toString(), "LIVEMODEL_STORE", "postgres", "LIVEMODEL_DATA", "none",
+        "DATABASE_URL", "postgresql://app:secret@db:5432/app"));
+    assertThat(config.port()).isEqualTo(4000);
+    assertThat(config.host()).isEqualTo("127.0.0.1");
+    assertThat(config.modelDirs()).containsExactly(dir.resolve("models").normalize(), extra.toAbsolutePath().normalize());
+    assertThat(config.store().type()).isEqualTo("postgres");
+    assertThat(config.store().dataDir()).isNull();
+    assertThat(config.store().postgresUrl()).isEqualTo("postgresql://app:secret@db:5432/app");
+  }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(delimiter = '|', value = {
+      "{bad                                   | not a JSON object",
+      "{\"port\":70000}                        | port must be between 0 and 65535",
+      "{\"port\":\"x\"}                        | port must be a whole number",
+      "{\"store\":{\"type\":\"mongo\"}}        | store.type (or LIVEMODEL_STORE) must be memory or postgres",
+      "{\"restApiRoot\":\"api/\"}              | restApiRoot must look like /api",
+      "{\"models\":[\"nowhere\"]}              | does not exist",
+      "{\"stream\":{\"retention\":{\"maxChanges\":0}}} | retention.maxChanges must be positive",
+  })
+  @DisplayName("an invalid setting fails with a message naming the file and the problem")
+  void invalid(String json, String problem) throws Exception {
+    Path file = write(json);
+    assertThatThrownBy(() -> ConfigLoader.load(file, Map.of()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining(file.toString())
+        .hasMessageContaining(problem);
+  }
+
+  @Test
+  @DisplayName("a bad environment value names the variable")
+  void badEnvironment() throws Exception {
+    Path file = write("{}");
+    assertThatThrownBy(() -> ConfigLoader.load(file, Map.of("PORT", "eighty")))
+        .hasMessageContaining("PORT").hasMessageContaining("eighty");
+    assertThatThrownBy(() -> ConfigLoader.load(dir.resolve("missing.json"), Map.of()))
+        .hasMessageContaining("missing.json").hasMessageContaining("not found");
+  }
+}
