@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
  * The frames a test bridge client received, in order, and the bridge protocol's client frames.
  * Filled from the client's event loop, read from the test thread.
  */
-abstract class BridgeFrames implements AutoCloseable {
+public abstract class BridgeFrames implements AutoCloseable {
 
   static final long TIMEOUT_SECONDS = 5;
 
@@ -26,7 +26,7 @@ abstract class BridgeFrames implements AutoCloseable {
   }
 
   /** The next frame; fails after {@link #TIMEOUT_SECONDS}. */
-  final JsonObject next() {
+  public final JsonObject next() {
     try {
       JsonObject frame = received.poll(TIMEOUT_SECONDS, TimeUnit.SECONDS);
       if (frame == null) {
@@ -39,8 +39,25 @@ abstract class BridgeFrames implements AutoCloseable {
     }
   }
 
+  /** The next frame if one arrives within {@code millis}, else null. */
+  public final JsonObject pollWithin(long millis) {
+    try {
+      return received.poll(millis, TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Discards frames until none arrives for {@code millis}. */
+  public final void drainWithin(long millis) {
+    while (pollWithin(millis) != null) {
+      // discarded
+    }
+  }
+
   /** Fails if a frame arrives within {@code millis}. */
-  final void assertNothingWithin(long millis) {
+  public final void assertNothingWithin(long millis) {
     try {
       JsonObject frame = received.poll(millis, TimeUnit.MILLISECONDS);
       assertThat(frame).as("unexpected bridge frame").isNull();
@@ -50,11 +67,11 @@ abstract class BridgeFrames implements AutoCloseable {
     }
   }
 
-  final void register(String address) {
+  public final void register(String address) {
     send(new JsonObject().put("type", "register").put("address", address));
   }
 
-  final void publish(String address, Object body) {
+  public final void publish(String address, Object body) {
     send(new JsonObject().put("type", "publish").put("address", address).put("body", body));
   }
 
@@ -62,7 +79,7 @@ abstract class BridgeFrames implements AutoCloseable {
    * Waits until every frame sent before has been handled: the bridge handles a connection's frames
    * in order, so once this refused publish is answered, earlier registrations are in place.
    */
-  final void sync() {
+  public final void sync() {
     publish("test.sync", null);
     JsonObject answer = next();
     assertThat(answer.getString("type")).as("sync answer %s", answer).isEqualTo("err");
@@ -70,7 +87,7 @@ abstract class BridgeFrames implements AutoCloseable {
   }
 
   /** Registers and waits until the registration is in place. */
-  final void registerAndSync(String address) {
+  public final void registerAndSync(String address) {
     register(address);
     sync();
   }

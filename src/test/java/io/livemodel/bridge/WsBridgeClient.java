@@ -9,7 +9,7 @@ import io.vertx.core.json.JsonObject;
  * A bridge client over the SockJS handler's raw WebSocket transport ({@code /eventbus/websocket}):
  * each client frame is one JSON text message; the server answers in binary messages of JSON.
  */
-final class WsBridgeClient extends BridgeFrames {
+public final class WsBridgeClient extends BridgeFrames {
 
   private final WebSocketClient client;
   private final WebSocket socket;
@@ -20,7 +20,7 @@ final class WsBridgeClient extends BridgeFrames {
     this.socket = socket;
   }
 
-  static WsBridgeClient connect(TestServer server) {
+  public static WsBridgeClient connect(TestServer server) {
     return connect(server, "/eventbus/websocket");
   }
 
