@@ -54,7 +54,7 @@ class BridgeNodeClientTest {
   }
 
   /** Runs {@code npm ci} when the packages are not installed yet. */
-  private static void installPackages() throws IOException, InterruptedException {
+  static void installPackages() throws IOException, InterruptedException {
     if (new File(NODE_DIR, "node_modules/@vertx/eventbus-bridge-client.js").isDirectory()
         && new File(NODE_DIR, "node_modules/sockjs-client").isDirectory()) {
       return;
