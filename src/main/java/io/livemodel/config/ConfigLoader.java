@@ -20,7 +20,7 @@ import java.util.Map;
  * model files, loaded after the configured ones; a model of the same name replaces the configured
  * one), {@code LIVEMODEL_STORE} ({@code memory} or {@code postgres}), {@code LIVEMODEL_DATA} (journal
  * folder; {@code none} keeps data in memory only), {@code DATABASE_URL}, {@code LIVEMODEL_HTTP_INSTANCES},
- * {@code LIVEMODEL_HEARTBEAT_SECONDS}.
+ * {@code LIVEMODEL_HEARTBEAT_SECONDS}, {@code LIVEMODEL_PG_SCHEMA}.
  * Relative paths in the file are resolved against the file's folder; relative paths from the
  * environment against the working directory.
  */
@@ -159,7 +159,10 @@ public final class ConfigLoader {
     int pool = pg.getInteger("poolSize", 8);
     int timeout = pg.getInteger("statementTimeoutMs", 5000);
     check(pool > 0 && timeout > 0, where + ": store.postgres.poolSize and statementTimeoutMs must be positive");
-    return new StoreConfig(type, dataDir, url, pool, timeout);
+    String schema = env.getOrDefault("LIVEMODEL_PG_SCHEMA", pg.getString("schema"));
+    check(schema == null || schema.matches("[A-Za-z_][A-Za-z0-9_]{0,62}"),
+        where + ": store.postgres.schema (or LIVEMODEL_PG_SCHEMA) must be a plain identifier, not " + schema);
+    return new StoreConfig(type, dataDir, url, pool, timeout, schema);
   }
 
   private static int intValue(Map<String, String> env, String variable, Object fileValue, String what) {

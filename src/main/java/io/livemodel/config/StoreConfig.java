@@ -10,8 +10,15 @@ import java.nio.file.Path;
  * @param postgresUrl {@code postgresql://user[:password]@host:port/db}
  * @param poolSize PostgreSQL connections per node
  * @param statementTimeoutMs the longest a PostgreSQL statement may run
+ * @param postgresSchema the PostgreSQL schema holding LiveModel's tables; null means {@code public}
  */
-public record StoreConfig(String type, Path dataDir, String postgresUrl, int poolSize, int statementTimeoutMs) {
+public record StoreConfig(String type, Path dataDir, String postgresUrl, int poolSize, int statementTimeoutMs,
+                          String postgresSchema) {
+
+  /** Settings in the {@code public} schema. */
+  public StoreConfig(String type, Path dataDir, String postgresUrl, int poolSize, int statementTimeoutMs) {
+    this(type, dataDir, postgresUrl, poolSize, statementTimeoutMs, null);
+  }
 
   public static final String MEMORY = "memory";
   public static final String POSTGRES = "postgres";

@@ -16,7 +16,7 @@ public final class Stores {
   public static Store create(StoreConfig config, ChangeLog.Retention retention) {
     if (StoreConfig.POSTGRES.equals(config.type())) {
       return new PgStore(new PgStoreOptions(config.postgresUrl(), config.poolSize(),
-          Duration.ofMillis(config.statementTimeoutMs()), null), retention);
+          Duration.ofMillis(config.statementTimeoutMs()), config.postgresSchema()), retention);
     }
     return new MemoryStore(config.dataDir() == null
         ? MemoryStoreOptions.inMemory()
