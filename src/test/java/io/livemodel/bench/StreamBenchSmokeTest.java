@@ -58,6 +58,11 @@ class StreamBenchSmokeTest {
     assertThat(cpu.getBoolean("readable")).isTrue();
     assertThat(cpu.getDouble("cpuMicrosPerDelivery")).isPositive();
     assertThat(cpu.getDouble("rssEndMB")).isPositive();
+    // The generator has closed its streams; the server notices each disconnect asynchronously.
+    long deadline = System.currentTimeMillis() + 10_000;
+    while (server.server.subscriberCount() > 0 && System.currentTimeMillis() < deadline) {
+      Thread.sleep(20);
+    }
     assertThat(server.server.subscriberCount()).isZero();
   }
 
