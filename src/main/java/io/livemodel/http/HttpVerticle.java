@@ -42,13 +42,18 @@ public final class HttpVerticle extends VerticleBase {
     hub = new ChangeHub(vertx, changeLog, config.stream().gapWaitMillis());
     long idleMillis = config.idleTimeoutSeconds() * 1000L;
     Router router = Router.router(vertx);
-    router.route().handler(ctx -> {
-      Timeouts.bodyDeadline(vertx, ctx.request(), idleMillis);
-      ctx.next();
-    });
     router.get("/health").handler(new HealthHandler(vertx, config.store().type()));
     BridgeRoutes.mount(router, vertx, models, operations, config.bridge());
+    // REST requests only: bridge transports (SockJS streaming, WebSockets) are long-lived by design.
+    router.route().handler(ctx -> {
+      Timeouts.bodyDeadline(ctx, idleMillis);
+      ctx.next();
+    });
     router.route().handler(BodyHandler.create(false).setBodyLimit(config.bodyLimit()));
+    router.route().handler(ctx -> {
+      Timeouts.bodyReceived(ctx);
+      ctx.next();
+    });
     ChangeStreamEndpoint streams = new ChangeStreamEndpoint(hub, config.stream().retryMs(), config.stream().maxQueuedBytes());
     router.route().handler(new RestApi(vertx, config.restApiRoot(), models, operations, streams));
     router.route().failureHandler(HttpVerticle::failure);

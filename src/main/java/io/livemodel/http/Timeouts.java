@@ -5,6 +5,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.impl.ConnectionBase;
+import io.vertx.ext.web.RoutingContext;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -27,16 +28,30 @@ final class Timeouts {
   private Timeouts() {
   }
 
-  static void bodyDeadline(Vertx vertx, HttpServerRequest request, long timeoutMillis) {
+  private static final String BODY_TIMER = "livemodel.bodyTimer";
+
+  /** Arms the body deadline of a request; {@link #bodyReceived} disarms it. */
+  static void bodyDeadline(RoutingContext ctx, long timeoutMillis) {
+    HttpServerRequest request = ctx.request();
     if (timeoutMillis <= 0 || request.isEnded()) {
       return;
     }
+    Vertx vertx = ctx.vertx();
     long timer = vertx.setTimer(timeoutMillis, id -> {
       if (!request.isEnded()) {
         request.connection().close();
       }
     });
+    ctx.put(BODY_TIMER, timer);
     request.response().endHandler(v -> vertx.cancelTimer(timer));
+  }
+
+  /** The whole body has arrived (the body handler is done): the deadline no longer applies. */
+  static void bodyReceived(RoutingContext ctx) {
+    Long timer = ctx.get(BODY_TIMER);
+    if (timer != null) {
+      ctx.vertx().cancelTimer(timer);
+    }
   }
 
   /**
