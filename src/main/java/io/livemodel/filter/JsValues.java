@@ -190,7 +190,9 @@ final class JsValues {
   /** {@code value[key]} for a JSON value. */
   static Object member(Object value, String key) {
     if (value instanceof JsonObject o) {
-      return o.containsKey(key) ? o.getValue(key) : MISSING;
+      // One hash lookup for a present key (the scan's hot path); a second only to tell null from absent.
+      Object found = o.getValue(key);
+      return found != null || o.containsKey(key) ? found : MISSING;
     }
     if (value instanceof JsonArray a) {
       if ("length".equals(key)) {
