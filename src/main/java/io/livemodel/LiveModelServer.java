@@ -130,6 +130,11 @@ public final class LiveModelServer {
     return httpVerticles.stream().mapToInt(v -> v.hub().subscriberCount()).sum();
   }
 
+  /** Distinct filter groups held by the fan-out of this node (0 once every stream is gone). */
+  public int filterGroupCount() {
+    return httpVerticles.stream().mapToInt(v -> v.hub().groupCount()).sum();
+  }
+
   /** Undeploys the verticles (closing open streams) and closes the store. */
   public Future<Void> stop() {
     List<Future<Void>> undeployed = new ArrayList<>();

@@ -86,7 +86,7 @@ final class RequestArgs {
     } catch (DecodeException e) {
       throw new ApiError(400, "SyntaxError", syntaxMessage(e), null, null);
     }
-    if (!finite(value, 0)) {
+    if (!finite(value)) {
       throw new ApiError(400, "SyntaxError", "Number out of range in JSON: numbers must be finite", null, null);
     }
     return value;
@@ -100,7 +100,7 @@ final class RequestArgs {
   }
 
   /** Whether every number in the value is finite (JSON.parse turns 1e309 into Infinity; we refuse it). */
-  private static boolean finite(Object value, int depth) {
+  private static boolean finite(Object value) {
     if (value instanceof Double d) {
       return Double.isFinite(d);
     }
@@ -109,13 +109,13 @@ final class RequestArgs {
     }
     if (value instanceof JsonObject object) {
       for (var entry : object) {
-        if (!finite(entry.getValue(), depth + 1)) {
+        if (!finite(entry.getValue())) {
           return false;
         }
       }
     } else if (value instanceof JsonArray array) {
       for (Object item : array) {
-        if (!finite(item, depth + 1)) {
+        if (!finite(item)) {
           return false;
         }
       }

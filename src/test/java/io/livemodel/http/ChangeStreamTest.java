@@ -263,6 +263,7 @@ class ChangeStreamTest {
       Thread.sleep(20);
     }
     assertThat(server.server.subscriberCount()).isZero();
+    assertThat(server.server.filterGroupCount()).isZero();
     try (SseClient sse = stream("/api/MyModels/change-stream")) {
       sse.awaitRaw(":ok");
       api.post("/api/MyModels", new JsonObject().put("after", true));
