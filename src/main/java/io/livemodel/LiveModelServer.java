@@ -59,7 +59,6 @@ public final class LiveModelServer {
     ModelRegistry models;
     Store store;
     try {
-      Clustering.requireSharedStore(config, vertx.isClustered());
       models = loadModels(config);
       store = Stores.create(config.store(), config.stream().retention());
     } catch (RuntimeException e) {

@@ -4,6 +4,9 @@ import io.livemodel.cluster.Clustering;
 import io.livemodel.cluster.HealthHandler;
 import io.livemodel.config.ConfigLoader;
 import io.livemodel.config.ServerConfig;
+import io.livemodel.model.ModelRegistry;
+import io.livemodel.store.Store;
+import io.livemodel.store.Stores;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
@@ -29,10 +32,11 @@ public final class Main implements Callable<Integer> {
     Path file = configFile != null ? configFile
         : Path.of(System.getenv().getOrDefault("LIVEMODEL_CONFIG", "conf/config.json"));
     ServerConfig config;
+    ModelRegistry models;
     try {
       config = ConfigLoader.load(file, System.getenv());
       Clustering.requireSharedStore(config);
-      LiveModelServer.loadModels(config);
+      models = LiveModelServer.loadModels(config);
     } catch (IllegalArgumentException e) {
       System.err.println("livemodel: invalid configuration: " + e.getMessage());
       return 2;
@@ -45,7 +49,8 @@ public final class Main implements Callable<Integer> {
       return 1;
     }
     try {
-      LiveModelServer server = LiveModelServer.start(vertx, config).await();
+      Store store = Stores.create(config.store(), config.stream().retention());
+      LiveModelServer server = LiveModelServer.start(vertx, config, models, store).await();
       System.out.println("LiveModel listening on http://" + config.host() + ":" + server.port() + config.restApiRoot()
           + " (models: " + String.join(", ", server.models().all().stream().map(m -> m.plural()).toList())
           + "; store: " + describe(config) + cluster(vertx) + ")");
@@ -56,7 +61,7 @@ public final class Main implements Callable<Integer> {
           // shutting down anyway
         }
       }, "livemodel-shutdown"));
-      return null == server ? 1 : keepRunning();
+      return keepRunning();
     } catch (Exception e) {
       System.err.println("livemodel: failed to start: " + e.getMessage());
       vertx.close();

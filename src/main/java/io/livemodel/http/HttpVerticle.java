@@ -15,6 +15,7 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Serves the REST API and change streams. Deployed once per core; each instance has its own
@@ -77,7 +78,7 @@ public final class HttpVerticle extends VerticleBase {
     // Streams end first, so their clients reconnect (and resume) elsewhere; then the server stops
     // accepting and waits briefly for in-flight requests.
     return hub.stop().compose(v -> server == null ? Future.succeededFuture()
-        : server.shutdown(5, java.util.concurrent.TimeUnit.SECONDS));
+        : server.shutdown(5, TimeUnit.SECONDS));
   }
 
   /** The port actually bound (useful with port 0). */

@@ -6,10 +6,14 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.Json;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -26,9 +30,9 @@ final class Responses {
   static final String XML = "livemodel.xml";
 
   /** 200 with {@code value} in the negotiated format (JSON unless the request asked for XML). */
-  static void send(io.vertx.ext.web.RoutingContext ctx, Object value) {
+  static void send(RoutingContext ctx, Object value) {
     if (Boolean.TRUE.equals(ctx.get(XML))) {
-      Object json = value instanceof java.util.List<?> list ? new io.vertx.core.json.JsonArray(new java.util.ArrayList<>(list)) : value;
+      Object json = value instanceof List<?> list ? new JsonArray(new ArrayList<>(list)) : value;
       ctx.response().putHeader("Content-Type", Xml.CONTENT_TYPE).end(Xml.render(json));
     } else {
       json(ctx.request(), value);

@@ -62,20 +62,9 @@ public final class ChangeFilter {
       return null;
     }
     if (fields && data != null) {
-      JsonObject copy = change.copy();
-      copy.put("data", new JsonObject());
-      return reorder(copy);
+      // Replacing the value keeps the key's position: the order stays {target, where, data, type}.
+      return change.copy().put("data", new JsonObject());
     }
     return change;
-  }
-
-  private static JsonObject reorder(JsonObject change) {
-    JsonObject out = new JsonObject();
-    for (String key : new String[] {"target", "where", "data", "type"}) {
-      if (change.containsKey(key)) {
-        out.put(key, change.getValue(key));
-      }
-    }
-    return out;
   }
 }

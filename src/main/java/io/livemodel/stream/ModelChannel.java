@@ -4,10 +4,10 @@ import io.livemodel.model.ModelDefinition;
 import io.livemodel.store.ChangeLog;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.json.JsonObject;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -235,7 +235,7 @@ final class ModelChannel {
 
   /** Completes on this channel's event loop, whatever thread the store completes on. */
   private <T> Future<T> onContext(Future<T> future) {
-    io.vertx.core.Promise<T> promise = io.vertx.core.Promise.promise();
+    Promise<T> promise = Promise.promise();
     future.onComplete(result -> context.runOnContext(v -> promise.handle(result)));
     return promise.future();
   }
