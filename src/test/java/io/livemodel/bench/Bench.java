@@ -55,7 +55,7 @@ public final class Bench implements Runnable {
     }
 
     Vertx vertx() {
-      return Vertx.vertx(new VertxOptions().setEventLoopPoolSize(threads));
+      return Vertx.vertx(new VertxOptions().setEventLoopPoolSize(threads).setPreferNativeTransport(true));
     }
 
     int emit(JsonObject result, String loadBefore) throws IOException {
@@ -105,7 +105,10 @@ public final class Bench implements Runnable {
   static final class Crud extends Common implements Callable<Integer> {
     @Option(names = "--connections", defaultValue = "50") int connections;
     @Option(names = "--seconds", description = "seconds per phase", defaultValue = "10") double seconds;
+    @Option(names = "--warmup", description = "unmeasured seconds before each phase", defaultValue = "3") double warmup;
     @Option(names = "--records", description = "Notes seeded for GET and find", defaultValue = "10000") int records;
+    @Option(names = "--phases", split = ",", description = "phases to run: create, getById, findWhereLimit (default: all)",
+        defaultValue = "create,getById,findWhereLimit") List<String> phases;
 
     @Override
     public Integer call() throws Exception {
@@ -113,8 +116,8 @@ public final class Bench implements Runnable {
       String load = loadavg();
       Vertx vertx = vertx();
       try {
-        return emit(new CrudBench(vertx, urls, connections, seconds, records, StreamBench.split(serverPids),
-            label != null ? label : "crud C=" + connections).run(), load);
+        return emit(new CrudBench(vertx, urls, connections, warmup, seconds, records, StreamBench.split(serverPids),
+            label != null ? label : "crud C=" + connections).run(phases), load);
       } finally {
         vertx.close().await();
       }

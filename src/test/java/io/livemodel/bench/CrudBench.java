@@ -24,7 +24,8 @@ import java.util.function.Supplier;
  * CRUD mode: C concurrent keep-alive connections, each sending its next request as soon as the
  * previous one is answered, for D seconds per phase: create ({@code POST /api/MyModels}), GET by id
  * and find with where + limit 10 over the seeded Notes ({@code {"where":{"count":{"gte":r}},"limit":10}},
- * r random, so a scan in id order visits r records on average 5,000). Blocks the caller.
+ * r random, so a scan in id order visits r records on average 5,000). Each phase runs unmeasured
+ * for the warm-up first, so the server is measured after the JIT compiled its paths. Blocks the caller.
  */
 public final class CrudBench {
 
@@ -36,17 +37,19 @@ public final class CrudBench {
   private final List<String> targets;
   private final int connections;
   private final double seconds;
+  private final double warmupSeconds;
   private final int records;
   private final List<String> serverPids;
   private final String label;
   private final List<HttpClient> clients = new ArrayList<>();
 
-  public CrudBench(Vertx vertx, List<String> targets, int connections, double seconds, int records,
-                   List<String> serverPids, String label) {
+  public CrudBench(Vertx vertx, List<String> targets, int connections, double warmupSeconds, double seconds,
+                   int records, List<String> serverPids, String label) {
     this.vertx = vertx;
     this.targets = targets;
     this.connections = connections;
     this.seconds = seconds;
+    this.warmupSeconds = warmupSeconds;
     this.records = records;
     this.serverPids = serverPids;
     this.label = label;
@@ -56,26 +59,32 @@ public final class CrudBench {
     }
   }
 
-  public JsonObject run() {
+  public JsonObject run(List<String> phases) {
     try {
       List<Long> ids = seed();
       AtomicInteger created = new AtomicInteger();
       Buffer createBody = Buffer.buffer("{\"a\":1,\"b\":\"x\"}");
-      JsonObject create = phase("create", () -> new Call(target(created.incrementAndGet()),
-          HttpMethod.POST, "/api/MyModels", createBody));
-      JsonObject get = phase("getById", () -> {
-        long id = ids.get(ThreadLocalRandom.current().nextInt(ids.size()));
-        return new Call(target(id), HttpMethod.GET, "/api/Notes/" + id, null);
-      });
-      JsonObject find = phase("findWhereLimit", () -> {
-        int from = ThreadLocalRandom.current().nextInt(Math.max(1, records - 10));
-        String filter = "{\"where\":{\"count\":{\"gte\":" + from + "}},\"limit\":10}";
-        return new Call(target(from), HttpMethod.GET, "/api/Notes?filter="
-            + URLEncoder.encode(filter, StandardCharsets.UTF_8), null);
-      });
-      return new JsonObject().put("mode", "crud").put("label", label).put("targets", new JsonArray(targets))
-          .put("connections", connections).put("seconds", seconds).put("records", ids.size())
-          .put("create", create).put("getById", get).put("findWhereLimit", find);
+      JsonObject result = new JsonObject().put("mode", "crud").put("label", label).put("targets", new JsonArray(targets))
+          .put("connections", connections).put("warmupSeconds", warmupSeconds).put("seconds", seconds).put("records", ids.size());
+      if (phases.contains("create")) {
+        result.put("create", phase("create", () -> new Call(target(created.incrementAndGet()),
+            HttpMethod.POST, "/api/MyModels", createBody)));
+      }
+      if (phases.contains("getById")) {
+        result.put("getById", phase("getById", () -> {
+          long id = ids.get(ThreadLocalRandom.current().nextInt(ids.size()));
+          return new Call(target(id), HttpMethod.GET, "/api/Notes/" + id, null);
+        }));
+      }
+      if (phases.contains("findWhereLimit")) {
+        result.put("findWhereLimit", phase("findWhereLimit", () -> {
+          int from = ThreadLocalRandom.current().nextInt(Math.max(1, records - 10));
+          String filter = "{\"where\":{\"count\":{\"gte\":" + from + "}},\"limit\":10}";
+          return new Call(target(from), HttpMethod.GET, "/api/Notes?filter="
+              + URLEncoder.encode(filter, StandardCharsets.UTF_8), null);
+        }));
+      }
+      return result;
     } finally {
       Future.join(clients.stream().map(HttpClient::close).toList()).await();
     }
@@ -106,21 +115,18 @@ public final class CrudBench {
     return ids;
   }
 
+  /** Runs {@code calls} unmeasured for the warm-up (the JIT compiles the server's paths), then measured. */
   private JsonObject phase(String name, Supplier<Call> calls) {
+    if (warmupSeconds > 0) {
+      drive(calls, warmupSeconds, new ThreadHistograms(), new AtomicLong(), new AtomicLong());
+    }
     ProcStats server = new ProcStats(serverPids);
     ThreadHistograms latencies = new ThreadHistograms();
     AtomicLong ok = new AtomicLong();
     AtomicLong failed = new AtomicLong();
-    long deadline = System.nanoTime() + (long) (seconds * 1e9);
     ProcStats.Sample before = server.sample();
     long start = System.nanoTime();
-    List<Future<Void>> loops = new ArrayList<>();
-    for (int c = 0; c < connections; c++) {
-      Promise<Void> done = Promise.promise();
-      loops.add(done.future());
-      vertx.runOnContext(v -> loop(calls, deadline, latencies, ok, failed, done));
-    }
-    Future.join(loops).await();
+    drive(calls, seconds, latencies, ok, failed);
     double elapsed = (System.nanoTime() - start) / 1e9;
     ProcStats.Sample after = server.sample();
     JsonObject json = new JsonObject().put("requests", ok.get()).put("errors", failed.get())
@@ -128,8 +134,21 @@ public final class CrudBench {
         .put("latencyMs", StreamBench.millis(latencies.merged()));
     if (server.readable()) {
       json.put("serverCpuCoresBusy", StreamBench.round(after.cpuSince(before) / elapsed, 3));
+      json.put("serverCpuMicrosPerRequest", ok.get() == 0 ? null : StreamBench.round(after.cpuSince(before) * 1e6 / ok.get(), 1));
     }
     return json;
+  }
+
+  /** {@code connections} request loops for {@code seconds}. */
+  private void drive(Supplier<Call> calls, double seconds, ThreadHistograms latencies, AtomicLong ok, AtomicLong failed) {
+    long deadline = System.nanoTime() + (long) (seconds * 1e9);
+    List<Future<Void>> loops = new ArrayList<>();
+    for (int c = 0; c < connections; c++) {
+      Promise<Void> done = Promise.promise();
+      loops.add(done.future());
+      vertx.runOnContext(v -> loop(calls, deadline, latencies, ok, failed, done));
+    }
+    Future.join(loops).await();
   }
 
   private void loop(Supplier<Call> calls, long deadline, ThreadHistograms latencies, AtomicLong ok,

@@ -12,10 +12,14 @@ import java.util.List;
  */
 final class ProcStats {
 
-  /** A reading: CPU seconds and resident bytes, summed. */
-  record Sample(double cpuSeconds, long rssBytes, long atNanos) {
+  /** A reading: CPU seconds (of which in the kernel: system calls, the TCP stack) and resident bytes, summed. */
+  record Sample(double cpuSeconds, double systemSeconds, long rssBytes, long atNanos) {
     double cpuSince(Sample earlier) {
       return cpuSeconds - earlier.cpuSeconds;
+    }
+
+    double systemSince(Sample earlier) {
+      return systemSeconds - earlier.systemSeconds;
     }
 
     double secondsSince(Sample earlier) {
@@ -50,23 +54,27 @@ final class ProcStats {
 
   Sample sample() {
     double cpu = 0;
+    double system = 0;
     long rss = 0;
     for (String pid : pids) {
-      cpu += cpuSeconds(pid);
+      double[] times = cpuSeconds(pid);
+      cpu += times[0] + times[1];
+      system += times[1];
       rss += rssBytes(pid);
     }
-    return new Sample(cpu, rss, System.nanoTime());
+    return new Sample(cpu, system, rss, System.nanoTime());
   }
 
-  static double cpuSeconds(String pid) {
+  /** User and system CPU seconds of a process (zeros if unreadable). */
+  static double[] cpuSeconds(String pid) {
     try {
       String stat = Files.readString(Path.of("/proc", pid, "stat"));
       String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
       long utime = Long.parseLong(fields[11]);
       long stime = Long.parseLong(fields[12]);
-      return (utime + stime) / TICKS_PER_SECOND;
+      return new double[] {utime / TICKS_PER_SECOND, stime / TICKS_PER_SECOND};
     } catch (IOException | RuntimeException e) {
-      return 0;
+      return new double[2];
     }
   }
 

@@ -43,8 +43,10 @@ final class Report {
             + "unacknowledged %d", r.getLong("deliveries"), r.getLong("expectedDeliveries"), r.getLong("lost"),
         r.getLong("duplicates"), r.getLong("orderViolations"), r.getLong("unacknowledgedDelivered")));
     if (s.getBoolean("readable")) {
-      row(out, "server CPU", String.format("%.2f s (%.2f cores busy), %s µs per delivery", s.getDouble("cpuSeconds"),
-          s.getDouble("cpuCoresBusy"), s.getValue("cpuMicrosPerDelivery")));
+      row(out, "server CPU", String.format("%.2f s (%.2f cores busy; %.0f%% in the kernel), %s µs per delivery",
+          s.getDouble("cpuSeconds"), s.getDouble("cpuCoresBusy"),
+          100 * s.getDouble("systemCpuSeconds", 0.0) / Math.max(s.getDouble("cpuSeconds"), 1e-9),
+          s.getValue("cpuMicrosPerDelivery")));
       row(out, "server RSS", String.format("idle %.1f MB, connected %.1f MB, end %.1f MB: %s KB per subscriber",
           s.getDouble("rssIdleMB"), s.getDouble("rssConnectedMB"), s.getDouble("rssEndMB"),
           s.getValue("rssPerSubscriberKB")));
@@ -60,9 +62,13 @@ final class Report {
         num(r.getDouble("seconds")), r.getInteger("records")));
     for (String phase : new String[] {"create", "getById", "findWhereLimit"}) {
       JsonObject p = r.getJsonObject(phase);
+      if (p == null) {
+        continue;
+      }
       row(out, phase, String.format("%,.0f req/s (%d ok, %d errors); %s%s", p.getDouble("perSecond"),
           p.getLong("requests"), p.getLong("errors"), ms(p.getJsonObject("latencyMs")),
-          p.containsKey("serverCpuCoresBusy") ? "; server " + p.getDouble("serverCpuCoresBusy") + " cores" : ""));
+          p.containsKey("serverCpuCoresBusy") ? "; server " + p.getDouble("serverCpuCoresBusy") + " cores, "
+              + p.getValue("serverCpuMicrosPerRequest") + " µs CPU per request" : ""));
     }
   }
 

@@ -137,6 +137,7 @@ public final class StreamBench {
     double cpu = after.cpuSince(before);
     return json.put("readable", true)
         .put("cpuSeconds", round(cpu, 3))
+        .put("systemCpuSeconds", round(after.systemSince(before), 3))
         .put("cpuCoresBusy", round(cpu / after.secondsSince(before), 3))
         .put("cpuMicrosPerDelivery", deliveries == 0 ? null : round(cpu * 1e6 / deliveries, 3))
         .put("rssIdleMB", round(idle.rssBytes() / 1048576.0, 1))
