@@ -8,6 +8,7 @@ import io.livemodel.model.ModelRegistry;
 import io.livemodel.store.Store;
 import io.livemodel.store.Stores;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -43,7 +44,9 @@ public final class Main implements Callable<Integer> {
     }
     Vertx vertx;
     try {
-      vertx = config.cluster().enabled() ? Clustering.vertx(config.cluster()).await() : Vertx.vertx();
+      // Netty's native transport (epoll) where available: fewer system calls per write than NIO.
+      vertx = config.cluster().enabled() ? Clustering.vertx(config.cluster()).await()
+          : Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
     } catch (Exception e) {
       System.err.println("livemodel: failed to join the cluster: " + e.getMessage());
       return 1;
@@ -53,7 +56,8 @@ public final class Main implements Callable<Integer> {
       LiveModelServer server = LiveModelServer.start(vertx, config, models, store).await();
       System.out.println("LiveModel listening on http://" + config.host() + ":" + server.port() + config.restApiRoot()
           + " (models: " + String.join(", ", server.models().all().stream().map(m -> m.plural()).toList())
-          + "; store: " + describe(config) + cluster(vertx) + ")");
+          + "; store: " + describe(config) + cluster(vertx)
+          + "; transport: " + (vertx.isNativeTransportEnabled() ? "native" : "nio") + ")");
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
         try {
           server.stop().eventually(vertx::close).await();

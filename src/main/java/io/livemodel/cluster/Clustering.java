@@ -43,14 +43,15 @@ public final class Clustering {
 
   /**
    * Vert.x options of a clustered node: the event bus binds to and advertises
-   * {@link ClusterConfig#eventBusHost()} on a port chosen by the system.
+   * {@link ClusterConfig#eventBusHost()} on a port chosen by the system. Like an unclustered node,
+   * it prefers Netty's native transport (epoll), where the platform has it.
    */
   public static VertxOptions vertxOptions(ClusterConfig cluster) {
     EventBusOptions bus = new EventBusOptions()
         .setHost(cluster.eventBusHost())
         .setPort(0)
         .setClusterPublicHost(cluster.eventBusHost());
-    return new VertxOptions().setEventBusOptions(bus);
+    return new VertxOptions().setPreferNativeTransport(true).setEventBusOptions(bus);
   }
 
   /**

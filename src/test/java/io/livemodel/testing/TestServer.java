@@ -10,6 +10,7 @@ import io.livemodel.config.StoreConfig;
 import io.livemodel.model.ModelRegistry;
 import io.livemodel.store.Store;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -173,7 +174,7 @@ public final class TestServer implements AutoCloseable {
     }
 
     public TestServer build() {
-      Vertx v = vertx != null ? vertx : Vertx.vertx();
+      Vertx v = vertx != null ? vertx : Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
       ServerConfig config = config();
       try {
         LiveModelServer server = storeFactory == null
