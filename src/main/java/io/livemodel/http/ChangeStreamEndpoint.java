@@ -17,9 +17,11 @@ import io.vertx.ext.web.RoutingContext;
 final class ChangeStreamEndpoint {
 
   private final ChangeHub hub;
+  private final FlushBatch flushBatch = new FlushBatch();
   private final int retryMs;
   private final long maxQueuedBytes;
 
+  /** One per HTTP verticle: used on its event loop only. */
   ChangeStreamEndpoint(ChangeHub hub, int retryMs, long maxQueuedBytes) {
     this.hub = hub;
     this.retryMs = retryMs;
@@ -32,9 +34,9 @@ final class ChangeStreamEndpoint {
     boolean sse = "event-stream".equals(args.fromQuery("_format")) || Accepts.accepts(accept, "text/event-stream");
     StreamSubscriber subscriber;
     if (sse) {
-      subscriber = new SseSubscriber(ctx.response(), hub, model.name(), filter, maxQueuedBytes, retryMs);
+      subscriber = new SseSubscriber(ctx.response(), flushBatch, hub, model.name(), filter, maxQueuedBytes, retryMs);
     } else if (Accepts.accepts(accept, "application/json")) {
-      subscriber = new JsonLinesSubscriber(ctx.response(), hub, model.name(), filter, maxQueuedBytes);
+      subscriber = new JsonLinesSubscriber(ctx.response(), flushBatch, hub, model.name(), filter, maxQueuedBytes);
     } else {
       Responses.notAcceptable(ctx.response());
       return;

@@ -15,14 +15,20 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 final class JsonLinesSubscriber extends StreamSubscriber {
 
-  private final Buffer dataPrefix;
+  /** The end of a frame, {@code <json>]\n}, shared by every stream of a filter; each writes its own prefix first. */
+  private static final EncodedChange.Format<SharedChunk> TAIL_FORMAT = change -> {
+    Buffer body = change.json();
+    return new SharedChunk(Buffer.buffer(body.length() + 2).appendBuffer(body).appendString("]\n"));
+  };
+
+  private final SharedChunk dataPrefix;
   private final String streamId;
 
-  JsonLinesSubscriber(HttpServerResponse response, ChangeHub hub, String modelName, ChangeFilter filter,
-                      long maxQueuedBytes) {
-    super(response, hub, modelName, filter, maxQueuedBytes);
+  JsonLinesSubscriber(HttpServerResponse response, FlushBatch flushBatch, ChangeHub hub, String modelName,
+                      ChangeFilter filter, long maxQueuedBytes) {
+    super(response, flushBatch, hub, modelName, filter, maxQueuedBytes);
     this.streamId = randomHex(26);
-    this.dataPrefix = Buffer.buffer("[\"" + streamId + "\",\"data\",");
+    this.dataPrefix = SharedChunk.of("[\"" + streamId + "\",\"data\",");
   }
 
   @Override
@@ -38,7 +44,7 @@ final class JsonLinesSubscriber extends StreamSubscriber {
   @Override
   protected void writeChange(EncodedChange change) {
     write(dataPrefix);
-    write(change.jsonLineTail());
+    write(change.encoded(TAIL_FORMAT));
   }
 
   @Override
@@ -47,7 +53,7 @@ final class JsonLinesSubscriber extends StreamSubscriber {
   }
 
   @Override
-  protected Buffer heartbeatFrame() {
+  protected SharedChunk heartbeatFrame() {
     return null;
   }
 

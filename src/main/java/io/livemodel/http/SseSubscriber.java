@@ -5,6 +5,7 @@ import io.livemodel.stream.ChangeHub;
 import io.livemodel.stream.EncodedChange;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
+import java.nio.charset.StandardCharsets;
 
 /**
  * A {@code text/event-stream} change stream with LoopBack's framing: {@code :ok} on open, then per
@@ -13,12 +14,28 @@ import io.vertx.core.http.HttpServerResponse;
  */
 final class SseSubscriber extends StreamSubscriber {
 
-  private static final Buffer HEARTBEAT = Buffer.buffer(":\n\n");
+  private static final SharedChunk HEARTBEAT = SharedChunk.of(":\n\n");
+  private static final byte[] EVENT = "event: data\ndata: ".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] END = "\n\n".getBytes(StandardCharsets.US_ASCII);
+
+  /**
+   * A change as one SSE event: {@code id: <seq>} (when known), {@code event: data},
+   * {@code data: <json>}, blank line. Made once per change, shared by every stream of its filter.
+   */
+  static final EncodedChange.Format<SharedChunk> EVENT_FORMAT = change -> {
+    Buffer body = change.json();
+    Buffer frame = Buffer.buffer(body.length() + 48);
+    if (change.seq() > 0) {
+      frame.appendString("id: ").appendString(Long.toString(change.seq())).appendString("\n");
+    }
+    return new SharedChunk(frame.appendBytes(EVENT).appendBuffer(body).appendBytes(END));
+  };
+
   private final int retryMs;
 
-  SseSubscriber(HttpServerResponse response, ChangeHub hub, String modelName, ChangeFilter filter,
-                long maxQueuedBytes, int retryMs) {
-    super(response, hub, modelName, filter, maxQueuedBytes);
+  SseSubscriber(HttpServerResponse response, FlushBatch flushBatch, ChangeHub hub, String modelName,
+                ChangeFilter filter, long maxQueuedBytes, int retryMs) {
+    super(response, flushBatch, hub, modelName, filter, maxQueuedBytes);
     this.retryMs = retryMs;
   }
 
@@ -42,7 +59,7 @@ final class SseSubscriber extends StreamSubscriber {
 
   @Override
   protected void writeChange(EncodedChange change) {
-    write(change.sseFrame());
+    write(change.encoded(EVENT_FORMAT));
   }
 
   /**
@@ -57,7 +74,7 @@ final class SseSubscriber extends StreamSubscriber {
   }
 
   @Override
-  protected Buffer heartbeatFrame() {
+  protected SharedChunk heartbeatFrame() {
     return HEARTBEAT;
   }
 }

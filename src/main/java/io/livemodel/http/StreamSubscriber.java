@@ -27,6 +27,7 @@ abstract class StreamSubscriber implements Subscriber {
   private static final Logger LOG = Logger.getLogger(StreamSubscriber.class.getName());
 
   protected final HttpServerResponse response;
+  private final FlushBatch flushBatch;
   private final ChangeHub hub;
   private final String modelName;
   private final ChangeFilter filter;
@@ -36,11 +37,13 @@ abstract class StreamSubscriber implements Subscriber {
   private long lastSeq;
   private List<EncodedChange> held;
   private HttpConnection connection;
+  private ChunkOutput out;
   private boolean closed;
 
-  StreamSubscriber(HttpServerResponse response, ChangeHub hub, String modelName, ChangeFilter filter,
-                   long maxQueuedBytes) {
+  StreamSubscriber(HttpServerResponse response, FlushBatch flushBatch, ChangeHub hub, String modelName,
+                   ChangeFilter filter, long maxQueuedBytes) {
     this.response = response;
+    this.flushBatch = flushBatch;
     this.hub = hub;
     this.modelName = modelName;
     this.filter = filter;
@@ -60,6 +63,7 @@ abstract class StreamSubscriber implements Subscriber {
     response.drainHandler(v -> queuedPastLimit = 0);
     lastSeq = Math.max(afterSeq, 0);
     writeHeaders();
+    out = ChunkOutput.open(request, response, flushBatch);
     write(preamble());
     hub.subscribe(modelName, this, afterSeq);
   }
@@ -71,7 +75,7 @@ abstract class StreamSubscriber implements Subscriber {
   protected abstract void writeChange(EncodedChange change);
 
   /** The keep-alive to write when idle, or null if the format has none. */
-  protected abstract Buffer heartbeatFrame();
+  protected abstract SharedChunk heartbeatFrame();
 
   @Override
   public final ChangeFilter filter() {
@@ -135,15 +139,29 @@ abstract class StreamSubscriber implements Subscriber {
 
   @Override
   public final void heartbeat(long nowMillis, long intervalMillis) {
-    Buffer frame = heartbeatFrame();
+    SharedChunk frame = heartbeatFrame();
     if (!closed && frame != null && nowMillis - lastWrite >= intervalMillis) {
       write(frame);
     }
   }
 
   protected final void write(Buffer buffer) {
+    if (writable(buffer.length())) {
+      out.write(buffer);
+    }
+  }
+
+  /** Writes bytes shared with other streams (an encoded change): no copy, no per-stream framing. */
+  protected final void write(SharedChunk shared) {
+    if (writable(shared.length())) {
+      out.write(shared);
+    }
+  }
+
+  /** False if the client is too far behind: then the stream is closed and the write dropped. */
+  private boolean writable(int length) {
     if (response.writeQueueFull()) {
-      queuedPastLimit += buffer.length();
+      queuedPastLimit += length;
       if (queuedPastLimit > maxQueuedBytes) {
         LOG.log(Level.FINE, "closing slow change-stream client of {0}: {1} bytes behind",
             new Object[] {modelName, queuedPastLimit});
@@ -151,11 +169,11 @@ abstract class StreamSubscriber implements Subscriber {
         // would only queue more behind what the client does not read.
         close();
         connection.close();
-        return;
+        return false;
       }
     }
     lastWrite = System.currentTimeMillis();
-    response.write(buffer);
+    return true;
   }
 
   /** Leaves the hub and ends the response; safe to call any number of times. */

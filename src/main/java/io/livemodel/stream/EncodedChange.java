@@ -2,22 +2,32 @@ package io.livemodel.stream;
 
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
-import java.nio.charset.StandardCharsets;
 
 /**
- * One change as it goes out to subscribers: encoded to JSON once, and framed once per wire format,
- * however many subscribers receive it. Used on one event loop only (not thread-safe).
+ * One change as it goes out to subscribers: encoded to JSON once, and to each wire format once,
+ * however many subscribers receive it. The wire formats belong to their transports (see
+ * {@link Format}); this class only remembers what they made. Used on one event loop only (not
+ * thread-safe).
  */
 public final class EncodedChange {
 
-  private static final byte[] SSE_EVENT = "event: data\ndata: ".getBytes(StandardCharsets.US_ASCII);
-  private static final byte[] SSE_END = "\n\n".getBytes(StandardCharsets.US_ASCII);
+  /**
+   * A transport's encoding of a change (a framed SSE event, say). Compared by identity: keep each
+   * format in a constant.
+   */
+  @FunctionalInterface
+  public interface Format<T> {
+    T encode(EncodedChange change);
+  }
 
   private final JsonObject change;
   private final long seq;
   private Buffer json;
-  private Buffer sse;
-  private Buffer jsonLineTail;
+  // Two slots: a stream uses one or two formats (a frame, and that frame in transport framing).
+  private Format<?> format1;
+  private Object encoded1;
+  private Format<?> format2;
+  private Object encoded2;
 
   public EncodedChange(JsonObject change, long seq) {
     this.change = change;
@@ -41,25 +51,23 @@ public final class EncodedChange {
     return json;
   }
 
-  /** The SSE frame: {@code id: <seq>} (when known), {@code event: data}, {@code data: <json>}, blank line. */
-  public Buffer sseFrame() {
-    if (sse == null) {
-      Buffer body = json();
-      Buffer frame = Buffer.buffer(body.length() + 48);
-      if (seq > 0) {
-        frame.appendString("id: ").appendString(Long.toString(seq)).appendString("\n");
-      }
-      sse = frame.appendBytes(SSE_EVENT).appendBuffer(body).appendBytes(SSE_END);
+  /** This change in {@code format}, encoded on first use and remembered. */
+  @SuppressWarnings("unchecked")
+  public <T> T encoded(Format<T> format) {
+    if (format1 == format) {
+      return (T) encoded1;
     }
-    return sse;
-  }
-
-  /** The end of a newline-delimited JSON stream frame: {@code <json>]\n}; each subscriber writes its own prefix first. */
-  public Buffer jsonLineTail() {
-    if (jsonLineTail == null) {
-      Buffer body = json();
-      jsonLineTail = Buffer.buffer(body.length() + 2).appendBuffer(body).appendString("]\n");
+    if (format2 == format) {
+      return (T) encoded2;
     }
-    return jsonLineTail;
+    T value = format.encode(this);
+    if (format1 == null) {
+      format1 = format;
+      encoded1 = value;
+    } else if (format2 == null) {
+      format2 = format;
+      encoded2 = value;
+    }
+    return value;
   }
 }
