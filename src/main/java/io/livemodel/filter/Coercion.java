@@ -1,8 +1,12 @@
 package io.livemodel.filter;
 
+import io.livemodel.js.JsDates;
+import io.livemodel.js.JsValues;
+import io.livemodel.model.ApiError;
 import io.livemodel.model.PropertyDefinition;
 import io.livemodel.model.PropertyType;
 import io.vertx.core.json.JsonObject;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -42,7 +46,7 @@ final class Coercion {
       case BOOLEAN:
         return toBooleanType(value);
       case DATE:
-        return JsDates.coerce(value);
+        return toDateType(value);
       default:
         return value;
     }
@@ -62,6 +66,19 @@ final class Coercion {
       return (long) d;
     }
     return d;
+  }
+
+  /**
+   * {@code DateType}: {@code new Date(value)}.
+   *
+   * @throws ApiError 500, as LoopBack fails with a plain {@code Invalid date} error
+   */
+  static Instant toDateType(Object value) {
+    Instant instant = JsDates.toInstant(value);
+    if (instant == null) {
+      throw ApiError.internal("Invalid date: " + JsValues.toJsString(value));
+    }
+    return instant;
   }
 
   private static Boolean toBooleanType(Object value) {

@@ -1,5 +1,6 @@
 package io.livemodel.filter;
 
+import io.livemodel.js.JsValues;
 import io.livemodel.model.ModelDefinition;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

@@ -1,7 +1,9 @@
 package io.livemodel.filter;
 
-import static io.livemodel.filter.JsValues.MISSING;
+import static io.livemodel.js.JsValues.UNDEFINED;
 
+import io.livemodel.js.JsDates;
+import io.livemodel.js.JsValues;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -55,8 +57,8 @@ final class FilterEvaluator {
           bv = bi;
         }
         int reverse = spec.descending() ? -1 : 1;
-        boolean missingB = bv == MISSING && av != MISSING;
-        boolean missingA = av == MISSING && bv != MISSING;
+        boolean missingB = bv == UNDEFINED && av != UNDEFINED;
+        boolean missingA = av == UNDEFINED && bv != UNDEFINED;
         if (missingB || JsCompare.lessThan(bv, av)) {
           return reverse;
         }
@@ -76,7 +78,11 @@ final class FilterEvaluator {
     if (value instanceof Instant instant) {
       return instant;
     }
-    return value instanceof String text && text.length() >= 10 ? JsDates.parse(text) : null;
+    if (!(value instanceof String text) || text.length() < 10) {
+      return null;
+    }
+    Long millis = JsDates.parseIso(text);
+    return millis == null ? null : Instant.ofEpochMilli(millis);
   }
 
   /**

@@ -1,7 +1,8 @@
 package io.livemodel.filter;
 
-import static io.livemodel.filter.JsValues.truthy;
+import static io.livemodel.js.JsValues.truthy;
 
+import io.livemodel.js.JsValues;
 import io.livemodel.model.ApiError;
 import io.livemodel.model.ModelDefinition;
 import io.vertx.core.json.DecodeException;

@@ -1,9 +1,9 @@
 package io.livemodel.filter;
 
-import static io.livemodel.filter.JsValues.isNullish;
-import static io.livemodel.filter.JsValues.isObjectLike;
-import static io.livemodel.filter.JsValues.toJsString;
-import static io.livemodel.filter.JsValues.toNumber;
+import static io.livemodel.js.JsValues.isNullish;
+import static io.livemodel.js.JsValues.isObjectLike;
+import static io.livemodel.js.JsValues.toJsString;
+import static io.livemodel.js.JsValues.toNumber;
 
 import java.time.Instant;
 

@@ -1,7 +1,8 @@
 package io.livemodel.filter;
 
-import static io.livemodel.filter.JsValues.isJsWhitespace;
+import static io.livemodel.js.JsValues.isJsWhitespace;
 
+import io.livemodel.js.JsValues;
 import io.livemodel.model.ApiError;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;

@@ -1,8 +1,9 @@
 package io.livemodel.filter;
 
-import static io.livemodel.filter.JsValues.toJsString;
-import static io.livemodel.filter.JsValues.truthy;
+import static io.livemodel.js.JsValues.toJsString;
+import static io.livemodel.js.JsValues.truthy;
 
+import io.livemodel.js.JsValues;
 import io.livemodel.model.PropertyDefinition;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

@@ -1,9 +1,11 @@
 package io.livemodel.filter;
 
-import static io.livemodel.filter.JsValues.MISSING;
-import static io.livemodel.filter.JsValues.isNullish;
-import static io.livemodel.filter.JsValues.toJsString;
+import static io.livemodel.js.JsValues.UNDEFINED;
+import static io.livemodel.js.JsValues.isNullish;
+import static io.livemodel.js.JsValues.toJsString;
 
+import io.livemodel.js.JsDates;
+import io.livemodel.js.JsValues;
 import io.livemodel.model.PropertyDefinition;
 import io.livemodel.model.PropertyType;
 import io.vertx.core.json.JsonArray;
@@ -153,7 +155,7 @@ final class WhereEvaluator {
 
   /** {@code (example !== null ? example.toString() : example) == (value != null ? value.toString() : value)}. */
   private static boolean equalsExample(Object example, Object value) {
-    if (example == null || example == MISSING) {
+    if (example == null || example == UNDEFINED) {
       return isNullish(value);
     }
     if (isNullish(value)) {

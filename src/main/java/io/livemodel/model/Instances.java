@@ -1,5 +1,8 @@
 package io.livemodel.model;
 
+import io.livemodel.js.JsDate;
+import io.livemodel.js.JsNumbers;
+import io.livemodel.js.JsValues;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.LinkedHashMap;
@@ -91,10 +94,10 @@ public final class Instances {
     PropertyType type = model.idProperty().type();
     if (type == PropertyType.NUMBER) {
       if (raw instanceof Number number) {
-        return JsValues.toJsonNumber(number);
+        return JsNumbers.toJsonNumber(number);
       }
       if (raw instanceof String string && !JsValues.trim(string).isEmpty()) {
-        return JsValues.toJsonNumber(JsValues.parseNumber(string));
+        return JsNumbers.toJsonNumber(JsNumbers.parse(string));
       }
       return null;
     }
@@ -141,12 +144,12 @@ public final class Instances {
                                Map<String, Object> undeclared, Mode mode) {
     ValidationErrors errors = new ValidationErrors(model.name());
     PropertyDefinition id = model.idProperty();
-    Object idValue = declared.getOrDefault(id.name(), Values.UNDEFINED);
+    Object idValue = declared.getOrDefault(id.name(), JsValues.UNDEFINED);
     if (mode == Mode.CREATE && model.forceId() && !Values.blank(idValue, id.type())) {
       errors.add(id.name(), "absence", "can't be set", idValue);
     }
     for (PropertyDefinition property : model.properties().values()) {
-      Object value = declared.getOrDefault(property.name(), Values.UNDEFINED);
+      Object value = declared.getOrDefault(property.name(), JsValues.UNDEFINED);
       boolean assigned = property.id() && property.generated() && mode == Mode.CREATE;
       if (property.required() && !assigned && Values.blank(value, property.type())) {
         errors.add(property.name(), "presence", "can't be blank", value);
@@ -157,7 +160,7 @@ public final class Instances {
     }
     if (model.strict()) {
       for (String key : undeclared.keySet()) {
-        errors.add(key, "unknown-property", "is not defined in the model", Values.UNDEFINED);
+        errors.add(key, "unknown-property", "is not defined in the model", JsValues.UNDEFINED);
       }
     }
     if (!errors.isEmpty()) {
@@ -167,7 +170,7 @@ public final class Instances {
 
   /** A date that {@code new Date(value)} cannot make sense of; defaults are kept raw, so parse them too. */
   private static boolean isInvalidDate(Object value) {
-    if (value == Values.UNDEFINED || value == null) {
+    if (value == JsValues.UNDEFINED || value == null) {
       return false;
     }
     JsDate date = value instanceof JsDate d ? d : Values.toDate(value);

@@ -1,5 +1,6 @@
 package io.livemodel.model;
 
+import io.livemodel.js.JsValues;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;

@@ -1,5 +1,6 @@
 package io.livemodel.model;
 
+import io.livemodel.js.JsValues;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.LinkedHashMap;

@@ -1,5 +1,9 @@
 package io.livemodel.model;
 
+import io.livemodel.js.JsDate;
+import io.livemodel.js.JsDates;
+import io.livemodel.js.JsNumbers;
+import io.livemodel.js.JsValues;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.LinkedHashMap;
@@ -35,7 +39,7 @@ public final class ValidationErrors {
   /**
    * Records a failure of {@code property}.
    *
-   * @param value the instance's value: a JSON value, {@link Values#UNDEFINED}, a {@link JsDate} or a
+   * @param value the instance's value: a JSON value, {@link JsValues#UNDEFINED}, a {@link JsDate} or a
    *     Double NaN
    */
   public void add(String property, String code, String message, Object value) {
@@ -64,7 +68,7 @@ public final class ValidationErrors {
 
   /** The value as juggler's {@code formatPropertyError} prints it. */
   static String render(Object value) {
-    if (value == Values.UNDEFINED) {
+    if (value == JsValues.UNDEFINED) {
       return "undefined";
     }
     if (value == null) {
@@ -80,7 +84,7 @@ public final class ValidationErrors {
       return truncate(inspect(value, 0));
     }
     return truncate(value instanceof Number number && !(value instanceof Long || value instanceof Integer)
-        ? JsValues.numberToString(number.doubleValue()) : String.valueOf(value));
+        ? JsNumbers.toString(number.doubleValue()) : String.valueOf(value));
   }
 
   /** Juggler's {@code truncatePropertyString}: keeps up to 3 closing characters at the end. */
@@ -135,6 +139,6 @@ public final class ValidationErrors {
     if (value instanceof String string) {
       return "'" + string.replace("\\", "\\\\").replace("'", "\\'") + "'";
     }
-    return value instanceof Double d ? JsValues.numberToString(d) : String.valueOf(value);
+    return value instanceof Double d ? JsNumbers.toString(d) : String.valueOf(value);
   }
 }

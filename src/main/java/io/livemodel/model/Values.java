@@ -1,5 +1,9 @@
 package io.livemodel.model;
 
+import io.livemodel.js.JsDate;
+import io.livemodel.js.JsDates;
+import io.livemodel.js.JsNumbers;
+import io.livemodel.js.JsValues;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
@@ -11,7 +15,7 @@ import io.vertx.core.json.JsonObject;
  * and {@code List}).
  *
  * <p>During {@link Instances#prepare} values live in an intermediate form that keeps what JSON cannot
- * say but validation needs: {@link #UNDEFINED}, NaN (a Double) and {@link JsDate}s. {@link #toJson}
+ * say but validation needs: {@link JsValues#UNDEFINED}, NaN (a Double) and {@link JsDate}s. {@link #toJson}
  * turns them into stored JSON values.
  *
  * <table>
@@ -30,14 +34,6 @@ import io.vertx.core.json.JsonObject;
  * </table>
  */
 public final class Values {
-
-  /** JS {@code undefined}: a property the instance does not have. */
-  public static final Object UNDEFINED = new Object() {
-    @Override
-    public String toString() {
-      return "undefined";
-    }
-  };
 
   private Values() {
   }
@@ -77,19 +73,7 @@ public final class Values {
 
   /** {@code new Date(raw)}: numbers (and booleans, as 0/1) are epoch millis, strings are parsed. */
   public static JsDate toDate(Object raw) {
-    if (raw instanceof Number number) {
-      return new JsDate(JsDates.fromNumber(number.doubleValue()));
-    }
-    if (raw instanceof Boolean bool) {
-      return new JsDate(bool ? 1L : 0L);
-    }
-    if (raw instanceof String string) {
-      return new JsDate(JsDates.parse(string));
-    }
-    if (raw instanceof JsonArray array) {
-      return new JsDate(JsDates.parse(JsValues.toJsString(array)));
-    }
-    return new JsDate(null);
+    return JsDates.toDate(raw);
   }
 
   /** Juggler's {@code List(items, itemType)}; items that are arrays are kept as they are. */
@@ -116,13 +100,13 @@ public final class Values {
     return out;
   }
 
-  /** The stored JSON form of an intermediate value (never called with {@link #UNDEFINED}). */
+  /** The stored JSON form of an intermediate value (never called with {@link JsValues#UNDEFINED}). */
   public static Object toJson(Object value) {
     if (value instanceof JsDate date) {
       return date.isValid() ? JsDates.toIsoString(date.millis()) : null;
     }
     if (value instanceof Number number) {
-      return JsValues.toJsonNumber(number);
+      return JsNumbers.toJsonNumber(number);
     }
     return value;
   }
@@ -133,7 +117,7 @@ public final class Values {
    * not blank there.
    */
   public static boolean blank(Object value, PropertyType type) {
-    if (value == UNDEFINED || value == null) {
+    if (value == JsValues.UNDEFINED || value == null) {
       return true;
     }
     if (value instanceof JsonArray array) {
@@ -148,8 +132,8 @@ public final class Values {
   private static Object toItem(Object item, PropertyType itemType) {
     return switch (itemType == null ? PropertyType.ANY : itemType) {
       case STRING -> JsValues.toJsString(item);
-      case NUMBER -> item instanceof Number number ? JsValues.toJsonNumber(number)
-          : JsValues.toJsonNumber(JsValues.toNumber(item));
+      case NUMBER -> item instanceof Number number ? JsNumbers.toJsonNumber(number)
+          : JsNumbers.toJsonNumber(JsValues.toNumber(item));
       case BOOLEAN -> JsValues.truthy(item);
       case DATE -> item == null ? null : toJson(toDate(item));
       case OBJECT -> item == null ? new JsonObject() : copy(item);
@@ -160,7 +144,7 @@ public final class Values {
   /** {@code JSON.stringify} of a JSON value, numbers printed as JS prints them. */
   static String stringify(Object value) {
     if (value instanceof Number number && !(value instanceof Long || value instanceof Integer)) {
-      return JsValues.numberToString(number.doubleValue());
+      return JsNumbers.toString(number.doubleValue());
     }
     return Json.encode(value);
   }

@@ -43,7 +43,7 @@ final class Documents {
       return null;
     }
     if (PgSchema.numericIds(model)) {
-      return id instanceof Number n ? JsValues.numeric(n) : null;
+      return id instanceof Number n ? SqlNumbers.numeric(n) : null;
     }
     String text = id instanceof String s ? s : String.valueOf(id);
     return text.indexOf('\0') >= 0 ? null : text;
@@ -64,7 +64,7 @@ final class Documents {
     if (!(id instanceof Number n)) {
       return null;
     }
-    Numeric numeric = JsValues.numeric(n);
+    Numeric numeric = SqlNumbers.numeric(n);
     if (numeric == null) {
       return null;
     }

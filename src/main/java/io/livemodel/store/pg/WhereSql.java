@@ -3,20 +3,20 @@ package io.livemodel.store.pg;
 import static io.livemodel.store.pg.SqlExpr.booleanNumber;
 import static io.livemodel.store.pg.SqlExpr.instant;
 import static io.livemodel.store.pg.SqlExpr.isNull;
+import static io.livemodel.store.pg.SqlExpr.jsString;
 import static io.livemodel.store.pg.SqlExpr.number;
 import static io.livemodel.store.pg.SqlExpr.objectOrString;
-import static io.livemodel.store.pg.SqlExpr.jsString;
 import static io.livemodel.store.pg.SqlExpr.string;
-import static io.livemodel.store.pg.SqlExpr.toNumber;
 import static io.livemodel.store.pg.SqlExpr.stringOrBoolean;
+import static io.livemodel.store.pg.SqlExpr.toNumber;
 import static io.livemodel.store.pg.SqlExpr.type;
 
 import io.livemodel.filter.Operator;
 import io.livemodel.filter.RegexpValue;
 import io.livemodel.filter.Where;
+import io.livemodel.js.JsValues;
 import io.livemodel.model.ApiError;
 import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.data.Numeric;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -191,10 +191,9 @@ final class WhereSql {
     if (v instanceof Instant i) {
       return "(" + instant(x) + " = " + params.add(OffsetDateTime.ofInstant(i, ZoneOffset.UTC), "timestamptz") + ")";
     }
-    String text = v instanceof Number n ? JsValues.toJsString(n) : v instanceof JsonObject ? "[object Object]"
-        : String.valueOf(v);
+    String text = JsValues.toJsString(v);
     String test = "(" + stringOrBoolean(x) + " = " + params.add(text, "text");
-    BigDecimal n = JsValues.canonicalNumber(text);
+    BigDecimal n = SqlNumbers.canonicalNumber(text);
     if (n != null) {
       test += " OR " + number(x) + " = " + params.add(Numeric.create(n), "numeric");
     }
@@ -217,16 +216,16 @@ final class WhereSql {
       if (v == null || v == NullValue.INSTANCE) {
         matchNull = true;
       } else if (v instanceof Number || v instanceof Boolean) {
-        Numeric numeric = v instanceof Boolean b ? Numeric.create(b ? 1 : 0) : JsValues.numeric((Number) v);
+        Numeric numeric = v instanceof Boolean b ? Numeric.create(b ? 1 : 0) : SqlNumbers.numeric((Number) v);
         if (numeric != null) {
           numbers.add(numeric);
         }
       } else if (v instanceof Instant i) {
         instants.add(OffsetDateTime.ofInstant(i, ZoneOffset.UTC));
       } else {
-        String s = v instanceof JsonObject ? "[object Object]" : String.valueOf(v);
+        String s = JsValues.toJsString(v);
         texts.add(s);
-        BigDecimal n = JsValues.numberOf(s);
+        BigDecimal n = SqlNumbers.numberOf(s);
         if (n != null) {
           numbersOfTexts.add(Numeric.create(n));
         }
@@ -256,7 +255,7 @@ final class WhereSql {
   /** JS relational comparison {@code stored OP value}; never true for a missing value. */
   private String compare(String x, String op, Object value) {
     if (value instanceof Number n) {
-      Numeric numeric = JsValues.numeric(n);
+      Numeric numeric = SqlNumbers.numeric(n);
       if (numeric == null) {
         return "false";
       }
@@ -266,7 +265,7 @@ final class WhereSql {
       // Code-unit order equals the byte order of COLLATE "C" except for characters outside the BMP
       // against U+E000..U+FFFF, which UTF-16 orders the other way round.
       String test = "(" + string(x) + " COLLATE \"C\" " + op + " " + params.add(s, "text") + ")";
-      BigDecimal n = JsValues.numberOf(s);
+      BigDecimal n = SqlNumbers.numberOf(s);
       if (n != null) {
         test = "(" + test + " OR coalesce(" + number(x) + ", " + booleanNumber(x) + ") " + op + " "
             + params.add(Numeric.create(n), "numeric") + ")";

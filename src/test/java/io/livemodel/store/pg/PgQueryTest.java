@@ -145,6 +145,7 @@ class PgQueryTest extends PgStoreTestBase {
         row("untyped gt number converts numeric strings", m("v", Operator.GT, 2L), 1, 2, 8),
         row("untyped gt string", m("v", Operator.GT, "2"), 1, 2, 3, 6, 8),
         row("untyped inq", m("v", Operator.INQ, List.of(3L, "abc")), 1, 2, 3, 8),
+        row("untyped inq: a hex string equals its Number()", m("v", Operator.INQ, List.of("0x3")), 1, 8),
         row("untyped like sees numbers as text", m("v", Operator.LIKE, "3"), 1, 2, 8),
         row("untyped regexp only tests strings", m("v", Operator.REGEXP, new RegexpValue("^a", "")), 3),
         row("unknown property", m("nope", Operator.EQ, 1L)));

@@ -1,4 +1,4 @@
-package io.livemodel.filter;
+package io.livemodel.js;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -8,16 +8,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The JavaScript value semantics LoopBack's memory connector relies on ({@code String(x)},
- * {@code Number(x)}, truthiness, property paths), applied to Vert.x JSON values.
+ * The JavaScript value semantics LoopBack relies on ({@code String(x)}, {@code Number(x)},
+ * truthiness, {@code trim()}, {@code JSON.stringify} of a string, the memory connector's property
+ * paths), applied to Vert.x JSON values, so that the filter engine, the model's coercions and the
+ * PostgreSQL compiler all give what LoopBack gives.
  *
- * <p>{@link #MISSING} stands for {@code undefined} (an absent property) and is distinct from JSON
- * {@code null}. An {@link Instant} plays the part of a JavaScript {@code Date}.
+ * <p>{@link #UNDEFINED} stands for {@code undefined} (an absent property) and is distinct from JSON
+ * {@code null}. An {@link Instant} (always valid) or a {@link JsDate} (possibly invalid) plays the
+ * part of a JavaScript {@code Date}.
  */
-final class JsValues {
+public final class JsValues {
 
   /** JavaScript's {@code undefined}: the value of an absent property. */
-  static final Object MISSING = new Object() {
+  public static final Object UNDEFINED = new Object() {
     @Override
     public String toString() {
       return "undefined";
@@ -27,17 +30,17 @@ final class JsValues {
   private JsValues() {
   }
 
-  static boolean isNullish(Object value) {
-    return value == null || value == MISSING;
+  public static boolean isNullish(Object value) {
+    return value == null || value == UNDEFINED;
   }
 
   /** Whether {@code value} is a JSON object or array (a JavaScript object other than a Date). */
-  static boolean isObjectLike(Object value) {
+  public static boolean isObjectLike(Object value) {
     return value instanceof JsonObject || value instanceof Map || value instanceof JsonArray
         || value instanceof List;
   }
 
-  static boolean truthy(Object value) {
+  public static boolean truthy(Object value) {
     if (isNullish(value)) {
       return false;
     }
@@ -55,7 +58,7 @@ final class JsValues {
   }
 
   /** The elements of a JSON array or list, with nested maps and lists wrapped as Vert.x JSON. */
-  static List<Object> elements(Object array) {
+  public static List<Object> elements(Object array) {
     List<Object> out = new ArrayList<>();
     if (array instanceof JsonArray a) {
       for (int i = 0; i < a.size(); i++) {
@@ -70,7 +73,7 @@ final class JsValues {
   }
 
   @SuppressWarnings("unchecked")
-  static Object wrap(Object value) {
+  public static Object wrap(Object value) {
     if (value instanceof Map<?, ?> m) {
       return new JsonObject((Map<String, Object>) m);
     }
@@ -81,8 +84,8 @@ final class JsValues {
   }
 
   /** JavaScript's {@code String(value)}. */
-  static String toJsString(Object value) {
-    if (value == MISSING) {
+  public static String toJsString(Object value) {
+    if (value == UNDEFINED) {
       return "undefined";
     }
     if (value == null) {
@@ -95,7 +98,10 @@ final class JsValues {
       return JsNumbers.toString(n);
     }
     if (value instanceof Instant i) {
-      return JsDates.toDateString(i);
+      return JsDates.toDateString(i.toEpochMilli());
+    }
+    if (value instanceof JsDate d) {
+      return d.isValid() ? JsDates.toDateString(d.millis()) : "Invalid Date";
     }
     if (value instanceof JsonObject || value instanceof Map) {
       return "[object Object]";
@@ -118,8 +124,8 @@ final class JsValues {
   }
 
   /** JavaScript's {@code Number(value)}; NaN when it is not a number. */
-  static double toNumber(Object value) {
-    if (value == MISSING) {
+  public static double toNumber(Object value) {
+    if (value == UNDEFINED) {
       return Double.NaN;
     }
     if (value == null) {
@@ -137,6 +143,9 @@ final class JsValues {
     if (value instanceof Instant i) {
       return i.toEpochMilli();
     }
+    if (value instanceof JsDate d) {
+      return d.isValid() ? d.millis() : Double.NaN;
+    }
     if (value instanceof JsonArray || value instanceof List) {
       return JsNumbers.parse(toJsString(value));
     }
@@ -144,7 +153,7 @@ final class JsValues {
   }
 
   /** JavaScript's WhiteSpace and LineTerminator characters (what {@code \s} and trim() use). */
-  static boolean isJsWhitespace(char c) {
+  public static boolean isJsWhitespace(char c) {
     switch (c) {
       case '\t': case '\n': case 0x0B: case '\f': case '\r': case ' ': case 0xA0: case 0x1680:
       case 0x2028: case 0x2029: case 0x202F: case 0x205F: case 0x3000: case 0xFEFF:
@@ -154,7 +163,8 @@ final class JsValues {
     }
   }
 
-  static String trimJs(String s) {
+  /** JavaScript's {@code String.prototype.trim()}. */
+  public static String trim(String s) {
     int start = 0;
     int end = s.length();
     while (start < end && isJsWhitespace(s.charAt(start))) {
@@ -168,11 +178,11 @@ final class JsValues {
 
   /**
    * The memory connector's {@code getValue(obj, "a.b.c")}: walks the dotted path; stops at the first
-   * null or absent step (returning null or {@link #MISSING} as found).
+   * null or absent step (returning null or {@link #UNDEFINED} as found).
    */
-  static Object getValue(Object root, String path) {
+  public static Object getValue(Object root, String path) {
     if (isNullish(root)) {
-      return MISSING;
+      return UNDEFINED;
     }
     Object value = root;
     int start = 0;
@@ -188,27 +198,27 @@ final class JsValues {
   }
 
   /** {@code value[key]} for a JSON value. */
-  static Object member(Object value, String key) {
+  public static Object member(Object value, String key) {
     if (value instanceof JsonObject o) {
       // One hash lookup for a present key (the scan's hot path); a second only to tell null from absent.
       Object found = o.getValue(key);
-      return found != null || o.containsKey(key) ? found : MISSING;
+      return found != null || o.containsKey(key) ? found : UNDEFINED;
     }
     if (value instanceof JsonArray a) {
       if ("length".equals(key)) {
         return a.size();
       }
       int index = arrayIndex(key);
-      return index >= 0 && index < a.size() ? a.getValue(index) : MISSING;
+      return index >= 0 && index < a.size() ? a.getValue(index) : UNDEFINED;
     }
     if (value instanceof String s && "length".equals(key)) {
       return s.length();
     }
-    return MISSING;
+    return UNDEFINED;
   }
 
   /** The array index a canonical decimal key denotes ({@code "0"}, {@code "12"}), or -1. */
-  static int arrayIndex(String key) {
+  public static int arrayIndex(String key) {
     if (key.isEmpty() || key.length() > 9 || (key.length() > 1 && key.charAt(0) == '0')) {
       return -1;
     }
@@ -218,5 +228,41 @@ final class JsValues {
       }
     }
     return Integer.parseInt(key);
+  }
+
+  /** JS {@code JSON.stringify(string)}: quotes, backslash and control characters escaped. */
+  public static String quote(String value) {
+    StringBuilder out = new StringBuilder(value.length() + 2).append('"');
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      switch (c) {
+        case '"' -> out.append("\\\"");
+        case '\\' -> out.append("\\\\");
+        case '\b' -> out.append("\\b");
+        case '\f' -> out.append("\\f");
+        case '\n' -> out.append("\\n");
+        case '\r' -> out.append("\\r");
+        case '\t' -> out.append("\\t");
+        default -> {
+          if (c < 0x20 || isLoneSurrogate(value, i)) {
+            out.append(String.format("\\u%04x", (int) c));
+          } else {
+            out.append(c);
+          }
+        }
+      }
+    }
+    return out.append('"').toString();
+  }
+
+  private static boolean isLoneSurrogate(String s, int i) {
+    char c = s.charAt(i);
+    if (Character.isHighSurrogate(c)) {
+      return i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1));
+    }
+    if (Character.isLowSurrogate(c)) {
+      return i == 0 || !Character.isHighSurrogate(s.charAt(i - 1));
+    }
+    return false;
   }
 }
