@@ -81,9 +81,9 @@ class StreamBenchSmokeTest {
   }
 
   @Test
-  @DisplayName("crud mode: seeds the Notes and counts only 200 answers in each phase")
+  @DisplayName("crud mode (no warm-up): seeds the Notes and counts only 200 answers in each phase")
   void crudSmoke() {
-    JsonObject result = new CrudBench(generator, List.of(server.base()), 4, 0.1, 0.3, 200, List.of(), "crud")
+    JsonObject result = new CrudBench(generator, List.of(server.base()), 4, 0, 0.3, 200, List.of(), "crud")
         .run(List.of("create", "getById", "findWhereLimit"));
 
     assertThat(result.getInteger("records")).isEqualTo(200);
