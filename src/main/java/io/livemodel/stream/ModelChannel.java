@@ -6,6 +6,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -23,12 +24,20 @@ import java.util.logging.Logger;
  * {@code gapWaitMillis}; a gap still open then is filled from the change log (or skipped, if the log
  * no longer has it). Changes at or below the last dispatched seq are duplicates and dropped.
  *
+ * <p>Fan-out in slices: a change goes to at most {@link #SLICE} subscribers per event-loop task, the
+ * rest in the next task, so whatever else the loop has to do (answer a POST, flush what was just
+ * written, read a request) waits for one slice, never for a whole fan-out to tens of thousands of
+ * subscribers. Changes are delivered in order: a change waits until the one before it has reached
+ * everybody.
+ *
  * <p>Not thread-safe: used on its hub's event loop; store futures are brought back to it.
  */
 final class ModelChannel {
 
   private static final Logger LOG = Logger.getLogger(ModelChannel.class.getName());
   private static final int PAGE = 1000;
+  /** Deliveries per event-loop task. */
+  static final int SLICE = 256;
 
   private final ModelDefinition model;
   private final ChangeLog log;
@@ -43,6 +52,9 @@ final class ModelChannel {
   private long gapTimer = -1;
   private boolean filling;
   private int subscribers;
+  /** Changes not yet delivered to every member of their group, oldest first. */
+  private final ArrayDeque<Delivery> backlog = new ArrayDeque<>();
+  private boolean delivering;
 
   ModelChannel(ModelDefinition model, ChangeLog log, Context context, long gapWaitMillis) {
     this.model = model;
@@ -203,6 +215,7 @@ final class ModelChannel {
   /** Ends every stream and stops waiting for gaps. */
   void stop() {
     cancelGapTimer();
+    backlog.clear();
     for (Group group : groups()) {
       for (Subscriber subscriber : group.members()) {
         subscriber.close();
@@ -219,10 +232,44 @@ final class ModelChannel {
       if (filtered == null) {
         continue;
       }
-      EncodedChange encoded = new EncodedChange(filtered, seq);
-      for (Subscriber subscriber : group.members()) {
-        subscriber.deliver(encoded);
+      // The members as of now: who subscribes later gets this change from the log if resuming.
+      backlog.add(new Delivery(new EncodedChange(filtered, seq), group.members()));
+    }
+    if (!delivering) {
+      deliverSlice();
+    }
+  }
+
+  /** Delivers up to {@link #SLICE} changes to subscribers; schedules itself again while work is left. */
+  private void deliverSlice() {
+    int budget = SLICE;
+    Delivery delivery;
+    while (budget > 0 && (delivery = backlog.peek()) != null) {
+      int end = Math.min(delivery.members.length, delivery.next + budget);
+      for (int i = delivery.next; i < end; i++) {
+        delivery.members[i].deliver(delivery.change);
       }
+      budget -= end - delivery.next;
+      delivery.next = end;
+      if (end == delivery.members.length) {
+        backlog.poll();
+      }
+    }
+    delivering = !backlog.isEmpty();
+    if (delivering) {
+      context.runOnContext(v -> deliverSlice());
+    }
+  }
+
+  /** One change for one group: its members as of the change, and how far delivery has come. */
+  private static final class Delivery {
+    final EncodedChange change;
+    final Subscriber[] members;
+    int next;
+
+    Delivery(EncodedChange change, Subscriber[] members) {
+      this.change = change;
+      this.members = members;
     }
   }
 
