@@ -1,5 +1,7 @@
 package io.livemodel.bench;
 
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
 import java.util.BitSet;
 
@@ -10,9 +12,11 @@ import java.util.BitSet;
  * checked for order only. Called on its connection's event loop; the summary accessors are
  * synchronized with it, so another thread may read them.
  */
-final class BenchSubscriber implements SseScanner.Listener {
+final class BenchSubscriber implements SseScanner.Listener, ChunkedReader.Body {
 
   private final SseScanner scanner = new SseScanner(this);
+  private final ChunkedReader http = new ChunkedReader(this);
+  private final Promise<Integer> head = Promise.promise();
   private final BenchClock clock;
   private final ThreadHistograms latencies;
   private final long firstMeasuredSeq;
@@ -34,9 +38,41 @@ final class BenchSubscriber implements SseScanner.Listener {
     this.firstMeasuredSeq = firstMeasuredSeq;
   }
 
-  synchronized void onChunk(Buffer chunk) {
+  /** Bytes of the HTTP response as they arrive from the socket. */
+  synchronized void onBytes(Buffer bytes) {
     receiptMicros = clock.micros();
-    scanner.feed(chunk.getBytes());
+    byte[] array = bytes.getBytes();
+    try {
+      http.feed(array, 0, array.length);
+    } catch (IllegalStateException e) {
+      failed("unreadable response: " + e.getMessage());
+      head.tryFail(e);
+    }
+  }
+
+  /** Completes with the response's status code once its head has arrived. */
+  Future<Integer> head() {
+    return head.future();
+  }
+
+  @Override
+  public void onHead(int status) {
+    if (status == 200) {
+      opened = true;
+    } else {
+      failed("HTTP " + status);
+    }
+    head.tryComplete(status);
+  }
+
+  @Override
+  public void onBody(byte[] bytes, int from, int to) {
+    scanner.feed(bytes, from, to);
+  }
+
+  @Override
+  public void onEnd() {
+    ended(null);
   }
 
   @Override
@@ -76,10 +112,6 @@ final class BenchSubscriber implements SseScanner.Listener {
       }
       lastSeq = Math.max(lastSeq, seq);
     }
-  }
-
-  synchronized void opened() {
-    opened = true;
   }
 
   /** True once the stream's headers arrived. */

@@ -53,7 +53,9 @@ final class Report {
     } else {
       row(out, "server", "no readable --server-pid: CPU and RSS not measured");
     }
-    row(out, "generator CPU", String.format("%.2f s", r.getJsonObject("generator").getDouble("cpuSeconds")));
+    JsonObject g = r.getJsonObject("generator");
+    row(out, "generator CPU", String.format("%.2f s (%.0f%% in the kernel)", g.getDouble("cpuSeconds"),
+        100 * g.getDouble("systemCpuSeconds", 0.0) / Math.max(g.getDouble("cpuSeconds"), 1e-9)));
   }
 
   private static void crud(JsonObject r, PrintStream out) {

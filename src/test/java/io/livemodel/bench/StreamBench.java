@@ -57,6 +57,7 @@ public final class StreamBench {
       result.put("server", serverJson(server, idle, connected, before, after, result.getLong("deliveries")));
       result.put("generator", new JsonObject()
           .put("cpuSeconds", round(generatorAfter.cpuSince(generatorBefore), 3))
+          .put("systemCpuSeconds", round(generatorAfter.systemSince(generatorBefore), 3))
           .put("threads", Runtime.getRuntime().availableProcessors()));
       return result;
     } finally {

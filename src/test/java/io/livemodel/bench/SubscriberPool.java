@@ -3,18 +3,17 @@ package io.livemodel.bench;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.HttpClientResponse;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.PoolOptions;
-import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.NetClient;
+import io.vertx.core.net.NetClientOptions;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Holds N SSE connections spread round-robin over the targets. Above {@link #PORTS_PER_SOURCE}
+ * Holds N SSE connections spread round-robin over the targets, each a raw TCP connection read by
+ * {@link ChunkedReader} (a full HTTP client costs several times more CPU per event, which would
+ * count against the server on a shared machine). Above {@link #PORTS_PER_SOURCE}
  * connections per target, clients bind to further loopback source addresses (127.0.0.2, .3, ...)
  * since one source address has only ~28k ephemeral ports. At most {@code connectConcurrency}
  * connections are being opened at once, so the server's accept backlog does not overflow.
@@ -24,11 +23,11 @@ final class SubscriberPool {
   static final int PORTS_PER_SOURCE = 25_000;
 
   private final Vertx vertx;
-  private final List<String> targets;
+  private final List<URI> targets;
   private final String path;
   private final int connectConcurrency;
   private final List<BenchSubscriber> subscribers = new ArrayList<>();
-  private final List<HttpClient> clients = new ArrayList<>();
+  private final List<NetClient> clients = new ArrayList<>();
   private final int sources;
   private final AtomicInteger next = new AtomicInteger();
   private final AtomicInteger done = new AtomicInteger();
@@ -37,7 +36,7 @@ final class SubscriberPool {
   SubscriberPool(Vertx vertx, List<String> targets, String path, int n, int connectConcurrency,
                  BenchClock clock, ThreadHistograms latencies, long firstMeasuredSeq) {
     this.vertx = vertx;
-    this.targets = targets;
+    this.targets = targets.stream().map(URI::create).toList();
     this.path = path;
     this.connectConcurrency = Math.max(1, connectConcurrency);
     int perTarget = (n + targets.size() - 1) / targets.size();
@@ -45,15 +44,12 @@ final class SubscriberPool {
     for (int i = 0; i < n; i++) {
       subscribers.add(new BenchSubscriber(clock, latencies, firstMeasuredSeq));
     }
-    for (int t = 0; t < targets.size(); t++) {
-      for (int s = 0; s < sources; s++) {
-        HttpClientOptions options = new HttpClientOptions().setKeepAlive(false).setTcpNoDelay(true);
-        if (sources > 1) {
-          options.setLocalAddress("127.0.0." + (s + 1));
-        }
-        clients.add(vertx.createHttpClient(options, new PoolOptions().setHttp1MaxSize(perTarget + 1)
-            .setMaxWaitQueueSize(-1)));
+    for (int s = 0; s < sources; s++) {
+      NetClientOptions options = new NetClientOptions().setTcpNoDelay(true);
+      if (sources > 1) {
+        options.setLocalAddress("127.0.0." + (s + 1));
       }
+      clients.add(vertx.createNetClient(options));
     }
   }
 
@@ -88,33 +84,29 @@ final class SubscriberPool {
       return;
     }
     BenchSubscriber subscriber = subscribers.get(i);
-    int target = i % targets.size();
-    HttpClient client = clients.get(target * sources + (i / targets.size()) % sources);
-    RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET)
-        .setAbsoluteURI(targets.get(target) + path).putHeader("Accept", "text/event-stream");
-    client.request(options).compose(req -> req.send()).onComplete(ar -> {
-      if (ar.failed()) {
-        subscriber.failed(ar.cause().toString());
+    URI target = targets.get(i % targets.size());
+    NetClient client = clients.get((i / targets.size()) % sources);
+    client.connect(target.getPort(), target.getHost()).compose(socket -> {
+      socket.handler(subscriber::onBytes);
+      socket.exceptionHandler(subscriber::ended);
+      socket.closeHandler(v -> subscriber.ended(null));
+      socket.write("GET " + path + " HTTP/1.1\r\nHost: " + target.getHost() + ":" + target.getPort()
+          + "\r\nAccept: text/event-stream\r\n\r\n");
+      return subscriber.head().onSuccess(status -> {
+        if (status != 200) {
+          socket.close();
+        }
+      });
+    }).onComplete(ar -> {
+      if (ar.failed() || ar.result() != 200) {
+        subscriber.failed(ar.failed() ? ar.cause().toString() : "HTTP " + ar.result());
         failures.incrementAndGet();
-      } else if (ar.result().statusCode() != 200) {
-        subscriber.failed("HTTP " + ar.result().statusCode());
-        failures.incrementAndGet();
-        ar.result().request().connection().close();
-      } else {
-        attach(subscriber, ar.result());
       }
       if (done.incrementAndGet() == subscribers.size()) {
         all.complete();
       }
       openNext(all);
     });
-  }
-
-  private static void attach(BenchSubscriber subscriber, HttpClientResponse response) {
-    subscriber.opened();
-    response.handler(subscriber::onChunk);
-    response.exceptionHandler(subscriber::ended);
-    response.endHandler(v -> subscriber.ended(null));
   }
 
   /** Streams that opened and then ended (closed by the server or reset). */
@@ -124,7 +116,7 @@ final class SubscriberPool {
 
   Future<Void> close() {
     List<Future<Void>> closing = new ArrayList<>();
-    for (HttpClient client : clients) {
+    for (NetClient client : clients) {
       closing.add(client.close());
     }
     return Future.join(closing).mapEmpty();
