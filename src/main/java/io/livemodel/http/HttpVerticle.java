@@ -66,6 +66,9 @@ public final class HttpVerticle extends VerticleBase {
         .setMaxHeaderSize(config.maxHeaderSize())
         .setMaxInitialLineLength(8192)
         .setTcpNoDelay(true)
+        // Every response is written on this verticle's event loop; in return Vert.x writes straight
+        // to the channel instead of through a per-connection queue (about 4 KB less per stream).
+        .setStrictThreadMode(true)
         .setIdleTimeout(config.idleTimeoutSeconds());
     server = vertx.createHttpServer(options).requestHandler(router);
     return hub.start(models.all(), config.stream().heartbeatSeconds())
