@@ -39,6 +39,10 @@ final class PgErrors {
     return Future.failedFuture(map(failure));
   }
 
+  static ApiError timeout(String message) {
+    return new ApiError(503, "Error", message, TIMEOUT, null);
+  }
+
   static ApiError unavailable(String message) {
     return new ApiError(503, "Error", message, UNAVAILABLE, null);
   }
@@ -64,8 +68,7 @@ final class PgErrors {
     String state = pg.getSqlState() == null ? "" : pg.getSqlState();
     switch (state) {
       case "57014":
-        return new ApiError(503, "Error", "The database did not answer within the store's statement timeout",
-            TIMEOUT, null);
+        return timeout("The database did not answer within the store's statement timeout");
       case "23505":
         return new ApiError(409, "Error", "Duplicate entry", null, null);
       case "2201B":

@@ -26,6 +26,8 @@ import java.util.function.Function;
  * The PostgreSQL {@link Store}: one table per model holding each instance as jsonb, a per-model
  * bookkeeping row that serializes writers cluster-wide, and a change log written in the write's
  * transaction (layout in {@link PgSchema}, query semantics in {@link WhereSql} and {@link OrderSql}).
+ * Writes of a model that arrive while one of its transactions is in flight share the next one
+ * ({@link GroupCommit}).
  *
  * <p>Failures reach callers as {@link io.livemodel.model.ApiError}s ({@link PgErrors}): an unreachable
  * or lost database gives 503 {@code STORE_UNAVAILABLE} quickly (connect and pool-wait limits in
@@ -38,8 +40,10 @@ public final class PgStore implements Store {
   private final PgStoreOptions options;
   private final PgSchema schema;
   private final PgChangeLog changeLog;
+  private final GroupCommit groupCommit;
   private final AtomicBoolean closed = new AtomicBoolean();
   private volatile Pool pool;
+  private volatile Vertx vertx;
 
   public PgStore(PgStoreOptions options) {
     this(options, ChangeLog.Retention.DEFAULT);
@@ -50,6 +54,7 @@ public final class PgStore implements Store {
     this.options = Objects.requireNonNull(options, "options");
     this.schema = new PgSchema(options.schemaName());
     this.changeLog = new PgChangeLog(schema, Objects.requireNonNull(retention, "retention"));
+    this.groupCommit = new GroupCommit(schema, changeLog, options.statementTimeout().toMillis());
   }
 
   /** The {@code application_name} of this store's connections, e.g. for {@code pg_stat_activity}. */
@@ -61,6 +66,7 @@ public final class PgStore implements Store {
   public Future<Void> open(Vertx vertx, Collection<ModelDefinition> definitions) {
     try {
       PgSchema.validate(definitions);
+      this.vertx = vertx;
       pool = PgBuilder.pool()
           .with(poolOptions())
           .with(new NetClientOptions().setConnectTimeout((int) PgStoreOptions.CONNECT_TIMEOUT.toMillis()))
@@ -107,27 +113,12 @@ public final class PgStore implements Store {
 
   @Override
   public <T> Future<Committed<T>> write(ModelDefinition model, Function<WriteTx, Future<T>> work) {
-    return ready().compose(p -> p.withTransaction(conn -> {
-      PgWriteTx tx = new PgWriteTx(conn, schema, changeLog, model);
-      return tx.lock()
-          .compose(v -> runWork(work, tx))
-          .compose(value -> tx.persistChanges().map(changes -> new Committed<>(value, changes)))
-          .andThen(done -> tx.finish());
-    })).recover(PgErrors::fail);
+    return ready().compose(p -> groupCommit.submit(vertx, p, model, work)).recover(PgErrors::fail);
   }
 
   @Override
   public Future<ChangeLog.Page> changesAfter(ModelDefinition model, long afterSeq, int max) {
     return ready().compose(p -> changeLog.after(p, model, afterSeq, max)).recover(PgErrors::fail);
-  }
-
-  private static <T> Future<T> runWork(Function<WriteTx, Future<T>> work, WriteTx tx) {
-    try {
-      Future<T> result = work.apply(tx);
-      return result == null ? Future.succeededFuture() : result;
-    } catch (RuntimeException e) {
-      return Future.failedFuture(e);
-    }
   }
 
   /** The pool, or a 503 when the store is not open or closed. */
@@ -140,6 +131,11 @@ public final class PgStore implements Store {
       return Future.failedFuture(PgErrors.unavailable("The store is not open"));
     }
     return Future.succeededFuture(current);
+  }
+
+  /** Write transactions begun so far (group commit runs many writes in one). */
+  long writeTransactions() {
+    return groupCommit.transactions();
   }
 
   /** The pool, for tests in this package that need raw statements. */

@@ -160,29 +160,42 @@ final class PgWriteTx implements WriteTx {
   }
 
   /**
-   * Gives the emitted changes the model's next sequence numbers, logs them and trims the log to its
-   * retention; the last step before commit.
+   * Gives the changes the transactions emitted, in transaction order, the model's next sequence
+   * numbers, logs them and trims the log to its retention; the last step before commit. Returns each
+   * transaction's changes, sequenced.
    */
-  Future<List<Change>> persistChanges() {
-    if (changes.isEmpty()) {
-      return Future.succeededFuture(List.of());
+  static Future<List<List<Change>>> persistChanges(SqlConnection conn, PgSchema schema, PgChangeLog log,
+                                                   ModelDefinition model, List<PgWriteTx> txs) {
+    int total = 0;
+    for (PgWriteTx tx : txs) {
+      total += tx.changes.size();
     }
-    return run("UPDATE " + schema.models() + " SET last_seq = last_seq + $2 WHERE model = $1 RETURNING last_seq",
-        Tuple.of(model.name(), (long) changes.size()))
+    if (total == 0) {
+      List<List<Change>> none = new ArrayList<>(txs.size());
+      txs.forEach(tx -> none.add(List.of()));
+      return Future.succeededFuture(none);
+    }
+    int count = total;
+    return conn.preparedQuery("UPDATE " + schema.models() + " SET last_seq = last_seq + $2 WHERE model = $1 RETURNING last_seq")
+        .execute(Tuple.of(model.name(), (long) count))
         .compose(rows -> {
-          long first = rows.iterator().next().getLong(0) - changes.size() + 1;
-          List<Change> sequenced = new ArrayList<>(changes.size());
-          List<Tuple> batch = new ArrayList<>(changes.size());
-          for (int i = 0; i < changes.size(); i++) {
-            Change change = changes.get(i).withSeq(first + i);
-            sequenced.add(change);
-            batch.add(Tuple.of(model.name(), change.seq(), change.toJson()));
+          long seq = rows.iterator().next().getLong(0) - count + 1;
+          long latest = seq + count - 1;
+          List<List<Change>> sequenced = new ArrayList<>(txs.size());
+          List<Tuple> batch = new ArrayList<>(count);
+          for (PgWriteTx tx : txs) {
+            List<Change> own = new ArrayList<>(tx.changes.size());
+            for (Change emitted : tx.changes) {
+              Change change = emitted.withSeq(seq++);
+              own.add(change);
+              batch.add(Tuple.of(model.name(), change.seq(), change.toJson()));
+            }
+            sequenced.add(List.copyOf(own));
           }
-          long latest = first + changes.size() - 1;
           return conn.preparedQuery("INSERT INTO " + schema.changes() + " (model, seq, change) VALUES ($1, $2, $3)")
               .executeBatch(batch)
               .compose(r -> log.trim(conn, model, latest))
-              .map(List.copyOf(sequenced));
+              .map(sequenced);
         });
   }
 }
