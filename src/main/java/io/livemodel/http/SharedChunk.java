@@ -11,17 +11,25 @@ import java.nio.ByteBuffer;
  * data framed once as an HTTP/1.1 chunk in direct memory, which every connection writes as a
  * {@link ByteBuf#duplicate() duplicate} — no copy and no framing per connection.
  *
- * <p>The framed buffer is made on first use and never released: its memory belongs to the garbage
+ * <p>The framed buffer is made with the object (a final field: a constant like the heartbeat is
+ * safely shared by every event loop) and never released: its memory belongs to the garbage
  * collector ({@link ByteBuffer#allocateDirect}), and the duplicates handed to Netty are
  * unreleasable, so no reference count is shared between event loops or outlives a write.
  */
 final class SharedChunk {
 
   private final Buffer data;
-  private ByteBuf chunk;
+  private final ByteBuf chunk;
 
   SharedChunk(Buffer data) {
     this.data = data;
+    if (data.length() == 0) {
+      chunk = Unpooled.EMPTY_BUFFER;
+    } else {
+      ByteBuf direct = Unpooled.wrappedBuffer(ByteBuffer.allocateDirect(framedLength(data.length())));
+      direct.clear();
+      chunk = Unpooled.unreleasableBuffer(frame(direct, data));
+    }
   }
 
   static SharedChunk of(String text) {
@@ -38,11 +46,6 @@ final class SharedChunk {
 
   /** A fresh view of the framed chunk for one write (its own reader index, the same memory). */
   ByteBuf chunkForWrite() {
-    if (chunk == null) {
-      ByteBuf direct = Unpooled.wrappedBuffer(ByteBuffer.allocateDirect(framedLength(data.length())));
-      direct.clear();
-      chunk = Unpooled.unreleasableBuffer(frame(direct, data));
-    }
     return chunk.duplicate();
   }
 
