@@ -4,6 +4,7 @@ import io.livemodel.stream.ChangeFilter;
 import io.livemodel.stream.ChangeHub;
 import io.livemodel.stream.EncodedChange;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -32,7 +33,7 @@ final class JsonLinesSubscriber extends StreamSubscriber {
   }
 
   @Override
-  protected void writeHeaders() {
+  protected void writeHeaders(HttpServerRequest request) {
     response.setChunked(true).putHeader("Content-Type", "application/json; boundary=NL");
   }
 

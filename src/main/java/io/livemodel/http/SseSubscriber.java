@@ -4,7 +4,9 @@ import io.livemodel.stream.ChangeFilter;
 import io.livemodel.stream.ChangeHub;
 import io.livemodel.stream.EncodedChange;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -40,12 +42,15 @@ final class SseSubscriber extends StreamSubscriber {
   }
 
   @Override
-  protected void writeHeaders() {
+  protected void writeHeaders(HttpServerRequest request) {
     response.setChunked(true)
         .putHeader("Content-Type", "text/event-stream")
         .putHeader("Cache-Control", "no-cache, no-transform")
-        .putHeader("Connection", "keep-alive")
         .putHeader("X-Accel-Buffering", "no");
+    if (request.version() != HttpVersion.HTTP_2) {
+      // A connection-specific header: HTTP/2 forbids it (the client resets the stream).
+      response.putHeader("Connection", "keep-alive");
+    }
   }
 
   @Override

@@ -62,13 +62,14 @@ abstract class StreamSubscriber implements Subscriber {
     response.exceptionHandler(e -> close());
     response.drainHandler(v -> queuedPastLimit = 0);
     lastSeq = Math.max(afterSeq, 0);
-    writeHeaders();
+    writeHeaders(request);
     out = ChunkOutput.open(request, response, flushBatch);
     write(preamble());
     hub.subscribe(modelName, this, afterSeq);
   }
 
-  protected abstract void writeHeaders();
+  /** Sets status headers on {@link #response} (chunked); the head is sent by the output. */
+  protected abstract void writeHeaders(HttpServerRequest request);
 
   protected abstract Buffer preamble();
 
