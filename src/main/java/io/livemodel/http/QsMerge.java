@@ -1,5 +1,6 @@
 package io.livemodel.http;
 
+import io.livemodel.js.JsValues;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -69,7 +70,7 @@ final class QsMerge {
       }
       boolean bracketed = root.length() >= 2 && root.charAt(0) == '[' && root.charAt(root.length() - 1) == ']';
       String clean = bracketed ? root.substring(1, root.length() - 1) : root;
-      int index = arrayIndex(clean);
+      int index = JsValues.arrayIndex(clean);
       if (bracketed && index >= 0 && index <= Qs.ARRAY_LIMIT) {
         JsArray array = new JsArray();
         array.set(index, leaf);
@@ -83,18 +84,6 @@ final class QsMerge {
       }
     }
     return leaf;
-  }
-
-  private static int arrayIndex(String key) {
-    if (key.isEmpty() || key.length() > 9 || (key.length() > 1 && key.charAt(0) == '0')) {
-      return -1;
-    }
-    for (int i = 0; i < key.length(); i++) {
-      if (key.charAt(i) < '0' || key.charAt(i) > '9') {
-        return -1;
-      }
-    }
-    return Integer.parseInt(key);
   }
 
   private static boolean isObject(Object value) {
@@ -173,7 +162,7 @@ final class QsMerge {
     TreeMap<Integer, String> indexes = new TreeMap<>();
     List<String> others = new ArrayList<>();
     for (String key : keys) {
-      int index = arrayIndex(key);
+      int index = JsValues.arrayIndex(key);
       if (index >= 0) {
         indexes.put(index, key);
       } else {
