@@ -68,7 +68,7 @@ abstract class StreamSubscriber implements Subscriber {
     hub.subscribe(modelName, this, afterSeq);
   }
 
-  /** Sets status headers on {@link #response} (chunked); the head is sent by the output. */
+  /** Sets the response headers (chunked); {@link ChunkOutput#open} sends the head. */
   protected abstract void writeHeaders(HttpServerRequest request);
 
   protected abstract Buffer preamble();
