@@ -29,6 +29,13 @@ import java.util.regex.Pattern;
  */
 public final class JsDates {
 
+  /**
+   * The longest string tried against the non-ISO forms. The longest such form a JS engine prints,
+   * {@code toString()} with its zone name, is about 70 characters; the patterns backtrack over runs of
+   * whitespace, so a megabyte of spaces would take minutes of CPU.
+   */
+  static final int MAX_FREE_FORM_LENGTH = 200;
+
   /** JS's limit: 8.64e15 ms either side of the epoch. */
   private static final long MAX_MILLIS = 8_640_000_000_000_000L;
 
@@ -111,6 +118,9 @@ public final class JsDates {
     Long iso = parseIsoTrimmed(text);
     if (iso != null || isIsoShaped(text)) {
       return iso;
+    }
+    if (text.length() > MAX_FREE_FORM_LENGTH) {
+      return null;
     }
     Matcher m = SLASHED.matcher(text);
     if (m.matches()) {

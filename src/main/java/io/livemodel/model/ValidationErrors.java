@@ -8,7 +8,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -24,7 +23,6 @@ public final class ValidationErrors {
 
   /** Juggler's {@code ValidationError.maxPropertyStringLength}. */
   private static final int MAX_VALUE_LENGTH = 32;
-  private static final Pattern CLOSING_TAIL = Pattern.compile("([ \\t})\\]]+)$");
   private static final Pattern PLAIN_KEY = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*");
 
   private final String modelName;
@@ -93,14 +91,15 @@ public final class ValidationErrors {
     if (value.length() <= length) {
       return value;
     }
-    Matcher closing = CLOSING_TAIL.matcher(value);
-    String tail;
-    if (closing.find()) {
-      String all = closing.group(1);
-      tail = all.substring(Math.max(0, all.length() - 3));
-    } else {
-      tail = value.substring(value.length() - 3);
+    // Juggler's value.match(/([ \t})\]]+)$/), read from the end (a regex search backtracks
+    // quadratically over a long run of those characters that does not reach the end).
+    int start = value.length();
+    while (start > 0 && " \t})]".indexOf(value.charAt(start - 1)) >= 0) {
+      start--;
     }
+    String tail = start < value.length()
+        ? value.substring(Math.max(start, value.length() - 3))
+        : value.substring(value.length() - 3);
     length -= tail.length();
     return value.substring(0, length - 4) + "..." + tail;
   }

@@ -111,6 +111,17 @@ class JsDatesTest {
   }
 
   @Test
+  @DisplayName("free-form strings longer than any date a JS engine prints are invalid (a megabyte of spaces must not backtrack for minutes)")
+  void boundsFreeForms() {
+    String longest = "Thu Jan 02 2020 03:04:05 GMT+0000 (Coordinated Universal Time)";
+    assertThat(JsDates.parse(longest)).isEqualTo(1577934245000L);
+    assertThat(JsDates.parse("Jan 2 2020" + " ".repeat(1_000_000) + "x")).isNull();
+    assertThat(JsDates.parse("2 Jan 2020 " + " ".repeat(1_000_000) + "(")).isNull();
+    assertThat(JsDates.parse("1/2/2020" + " ".repeat(JsDates.MAX_FREE_FORM_LENGTH))).isEqualTo(1577923200000L);
+    assertThat(JsDates.parse("1/2/2020 " + " ".repeat(JsDates.MAX_FREE_FORM_LENGTH) + "03:04")).isNull();
+  }
+
+  @Test
   @DisplayName("toISOString always has milliseconds and a Z")
   void printsIso() {
     assertThat(JsDates.toIsoString(0)).isEqualTo("1970-01-01T00:00:00.000Z");

@@ -95,6 +95,18 @@ class InstancesValidationTest {
   }
 
   @Test
+  @DisplayName("the cut keeps up to 3 closing characters of the end (outputs as Node gives them), found without backtracking over long runs")
+  void truncationTail() {
+    assertThat(ValidationErrors.truncate("{ a: [ 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 ] }"))
+        .isEqualTo("{ a: [ 1, 2, 3, 4, 5, 6, ...] }");
+    assertThat(ValidationErrors.truncate("abcdefghijklmnopqrstuvwxyz0123456789)"))
+        .isEqualTo("abcdefghijklmnopqrstuvwxyz0...)");
+    String spaces = " ".repeat(1_000_000);
+    assertThat(ValidationErrors.truncate(spaces + "x")).isEqualTo(" ".repeat(25) + "...  x");
+    assertThat(ValidationErrors.truncate("x" + spaces)).isEqualTo("x" + " ".repeat(24) + "...   ");
+  }
+
+  @Test
   @DisplayName("strict models reject undeclared properties after the declared rules, in data order")
   void strictModelsRejectUnknownProperties() {
     ApiError error = failure(STRICT, "{\"b\":1,\"a\":\"x\",\"title\":\"t\"}", Mode.CREATE);
