@@ -1,12 +1,12 @@
 // End-to-end client for LiveModel's SockJS event-bus bridge, run by BridgeNodeClientTest.
-// Usage: node bridge-client.js <base-url> <Model>
+// Usage: node bridge-client.js <base-url> <Model> [<sockjs transport>]
 // Prints JSON lines: {"event":"registered"} once the registration is in place, then
 // {"event":"change","change":<change object>,"seq":"<seq header>"} for the first change, and exits 0.
 // Any error prints {"event":"error",...} and exits 1; nothing within 30 s exits 2.
 'use strict';
 const EventBus = require('@vertx/eventbus-bridge-client.js');
 
-const [base, model] = process.argv.slice(2);
+const [base, model, transport] = process.argv.slice(2);
 if (!base || !model) {
   console.error('usage: node bridge-client.js <base-url> <Model>');
   process.exit(64);
@@ -21,7 +21,8 @@ setTimeout(() => {
   process.exit(2);
 }, 30000).unref();
 
-const eb = new EventBus(base.replace(/\/$/, '') + '/eventbus');
+// A transport given restricts SockJS to it (websocket, xhr-streaming, xhr-polling, ...).
+const eb = new EventBus(base.replace(/\/$/, '') + '/eventbus', transport ? { transports: [transport] } : {});
 let registered = false;
 
 eb.onerror = (err) => {

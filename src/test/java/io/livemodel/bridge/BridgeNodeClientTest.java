@@ -11,11 +11,14 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The real client: {@code @vertx/eventbus-bridge-client.js} with {@code sockjs-client} in Node,
@@ -27,13 +30,17 @@ class BridgeNodeClientTest {
 
   private static final File NODE_DIR = new File("src/test/node");
 
-  @Test
+  @ParameterizedTest(name = "SockJS transport: {0}")
+  @ValueSource(strings = {"any", "websocket", "xhr-streaming", "xhr-polling"})
   @DisplayName("the npm client registers on changes.MyModel and receives the change of a REST create")
-  void nodeClientReceivesRestChange() throws Exception {
+  void nodeClientReceivesRestChange(String transport) throws Exception {
     installPackages();
     try (TestServer server = TestServer.start(); Api api = new Api(server)) {
-      Process node = new ProcessBuilder("node", "bridge-client.js", server.base(), "MyModel")
-          .directory(NODE_DIR).redirectErrorStream(true).start();
+      List<String> command = new ArrayList<>(List.of("node", "bridge-client.js", server.base(), "MyModel"));
+      if (!transport.equals("any")) {
+        command.add(transport);
+      }
+      Process node = new ProcessBuilder(command).directory(NODE_DIR).redirectErrorStream(true).start();
       try {
         BlockingQueue<String> lines = readLines(node);
         assertThat(nextEvent(lines)).isEqualTo(new JsonObject().put("event", "registered"));
