@@ -9,6 +9,7 @@ import io.livemodel.crud.ModelOperations;
 import io.livemodel.crud.WriteReply;
 import io.livemodel.crud.WriteRequest;
 import io.livemodel.http.HttpVerticle;
+import io.livemodel.stream.SharedEncodings;
 import io.livemodel.model.ModelDefinition;
 import io.livemodel.model.ModelLoader;
 import io.livemodel.model.ModelRegistry;
@@ -87,8 +88,9 @@ public final class LiveModelServer {
         .compose(id -> {
           deployments.add(id);
           DeploymentOptions options = new DeploymentOptions().setInstances(config.effectiveHttpInstances());
+          SharedEncodings encodings = new SharedEncodings();
           return vertx.deployVerticle(() -> {
-            HttpVerticle verticle = new HttpVerticle(config, models, operations, store);
+            HttpVerticle verticle = new HttpVerticle(config, models, operations, store, encodings);
             httpVerticles.add(verticle);
             return verticle;
           }, options);

@@ -8,6 +8,7 @@ import io.livemodel.model.ApiError;
 import io.livemodel.model.ModelRegistry;
 import io.livemodel.store.ChangeLog;
 import io.livemodel.stream.ChangeHub;
+import io.livemodel.stream.SharedEncodings;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
@@ -28,19 +29,23 @@ public final class HttpVerticle extends VerticleBase {
   private final ModelRegistry models;
   private final ModelOperations operations;
   private final ChangeLog changeLog;
+  private final SharedEncodings encodings;
   private ChangeHub hub;
   private HttpServer server;
 
-  public HttpVerticle(ServerConfig config, ModelRegistry models, ModelOperations operations, ChangeLog changeLog) {
+  /** @param encodings the node's change encodings, shared by its HTTP verticles */
+  public HttpVerticle(ServerConfig config, ModelRegistry models, ModelOperations operations, ChangeLog changeLog,
+                      SharedEncodings encodings) {
     this.config = config;
     this.changeLog = changeLog;
+    this.encodings = encodings;
     this.models = models;
     this.operations = operations;
   }
 
   @Override
   public Future<?> start() {
-    hub = new ChangeHub(vertx, changeLog, config.stream().gapWaitMillis());
+    hub = new ChangeHub(vertx, changeLog, config.stream().gapWaitMillis(), encodings);
     long idleMillis = config.idleTimeoutSeconds() * 1000L;
     Router router = Router.router(vertx);
     router.get("/health").handler(new HealthHandler(vertx, config.store().type()));

@@ -29,6 +29,7 @@ public final class ChangeHub {
   private final Vertx vertx;
   private final ChangeLog log;
   private final long gapWaitMillis;
+  private final SharedEncodings encodings;
   private final Map<String, ModelChannel> channels = new HashMap<>();
   private final List<MessageConsumer<JsonObject>> consumers = new ArrayList<>();
   private long heartbeatTimer = -1;
@@ -36,11 +37,13 @@ public final class ChangeHub {
   /**
    * @param log where missed changes are read from (resume, gaps)
    * @param gapWaitMillis how long an out-of-order change waits for the ones before it
+   * @param encodings the node's encodings, shared by its hubs
    */
-  public ChangeHub(Vertx vertx, ChangeLog log, long gapWaitMillis) {
+  public ChangeHub(Vertx vertx, ChangeLog log, long gapWaitMillis, SharedEncodings encodings) {
     this.vertx = vertx;
     this.log = log;
     this.gapWaitMillis = gapWaitMillis;
+    this.encodings = encodings;
   }
 
   /**
@@ -52,7 +55,7 @@ public final class ChangeHub {
     Context context = vertx.getOrCreateContext();
     List<Future<Void>> ready = new ArrayList<>();
     for (ModelDefinition model : models) {
-      ModelChannel channel = new ModelChannel(model, log, context, gapWaitMillis);
+      ModelChannel channel = new ModelChannel(model, log, context, gapWaitMillis, encodings);
       channels.put(model.name(), channel);
       MessageConsumer<JsonObject> consumer = vertx.eventBus().consumer(Addresses.changes(model.name()), message -> {
         String seq = message.headers().get(SEQ_HEADER);

@@ -43,6 +43,7 @@ final class ModelChannel {
   private final ChangeLog log;
   private final Context context;
   private final long gapWaitMillis;
+  private final SharedEncodings encodings;
   private final Map<String, Group> groups = new LinkedHashMap<>();
   /** The groups as an array, rebuilt only when groups come or go (null: stale). */
   private Group[] groupArray;
@@ -56,11 +57,12 @@ final class ModelChannel {
   private final ArrayDeque<Delivery> backlog = new ArrayDeque<>();
   private boolean delivering;
 
-  ModelChannel(ModelDefinition model, ChangeLog log, Context context, long gapWaitMillis) {
+  ModelChannel(ModelDefinition model, ChangeLog log, Context context, long gapWaitMillis, SharedEncodings encodings) {
     this.model = model;
     this.log = log;
     this.context = context;
     this.gapWaitMillis = gapWaitMillis;
+    this.encodings = encodings;
   }
 
   /** Learns where the model's sequence stands; changes that arrived meanwhile wait in order. */
@@ -233,7 +235,7 @@ final class ModelChannel {
         continue;
       }
       // The members as of now: who subscribes later gets this change from the log if resuming.
-      backlog.add(new Delivery(new EncodedChange(filtered, seq), group.members()));
+      backlog.add(new Delivery(encodings.get(model.name(), seq, group.filter.key(), filtered), group.members()));
     }
     if (!delivering) {
       deliverSlice();
