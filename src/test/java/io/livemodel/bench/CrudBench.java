@@ -15,6 +15,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -59,30 +60,41 @@ public final class CrudBench {
     }
   }
 
+  /** The phases, in the order they run. */
+  static final List<String> PHASES = List.of("create", "getById", "findWhereLimit");
+
+  /**
+   * Seeds the Notes, then runs {@code phases} (a subset of {@link #PHASES}) in their order.
+   *
+   * @throws IllegalArgumentException for an unknown phase name
+   */
   public JsonObject run(List<String> phases) {
     try {
+      List<String> unknown = phases.stream().filter(p -> !PHASES.contains(p)).toList();
+      if (!unknown.isEmpty()) {
+        throw new IllegalArgumentException("unknown phase(s) " + unknown + "; phases are " + PHASES);
+      }
       List<Long> ids = seed();
       AtomicInteger created = new AtomicInteger();
       Buffer createBody = Buffer.buffer("{\"a\":1,\"b\":\"x\"}");
+      Map<String, Supplier<Call>> calls = Map.of(
+          "create", () -> new Call(target(created.incrementAndGet()), HttpMethod.POST, "/api/MyModels", createBody),
+          "getById", () -> {
+            long id = ids.get(ThreadLocalRandom.current().nextInt(ids.size()));
+            return new Call(target(id), HttpMethod.GET, "/api/Notes/" + id, null);
+          },
+          "findWhereLimit", () -> {
+            int from = ThreadLocalRandom.current().nextInt(Math.max(1, records - 10));
+            String filter = "{\"where\":{\"count\":{\"gte\":" + from + "}},\"limit\":10}";
+            return new Call(target(from), HttpMethod.GET, "/api/Notes?filter="
+                + URLEncoder.encode(filter, StandardCharsets.UTF_8), null);
+          });
       JsonObject result = new JsonObject().put("mode", "crud").put("label", label).put("targets", new JsonArray(targets))
           .put("connections", connections).put("warmupSeconds", warmupSeconds).put("seconds", seconds).put("records", ids.size());
-      if (phases.contains("create")) {
-        result.put("create", phase("create", () -> new Call(target(created.incrementAndGet()),
-            HttpMethod.POST, "/api/MyModels", createBody)));
-      }
-      if (phases.contains("getById")) {
-        result.put("getById", phase("getById", () -> {
-          long id = ids.get(ThreadLocalRandom.current().nextInt(ids.size()));
-          return new Call(target(id), HttpMethod.GET, "/api/Notes/" + id, null);
-        }));
-      }
-      if (phases.contains("findWhereLimit")) {
-        result.put("findWhereLimit", phase("findWhereLimit", () -> {
-          int from = ThreadLocalRandom.current().nextInt(Math.max(1, records - 10));
-          String filter = "{\"where\":{\"count\":{\"gte\":" + from + "}},\"limit\":10}";
-          return new Call(target(from), HttpMethod.GET, "/api/Notes?filter="
-              + URLEncoder.encode(filter, StandardCharsets.UTF_8), null);
-        }));
+      for (String phase : PHASES) {
+        if (phases.contains(phase)) {
+          result.put(phase, phase(calls.get(phase)));
+        }
       }
       return result;
     } finally {
@@ -116,7 +128,7 @@ public final class CrudBench {
   }
 
   /** Runs {@code calls} unmeasured for the warm-up (the JIT compiles the server's paths), then measured. */
-  private JsonObject phase(String name, Supplier<Call> calls) {
+  private JsonObject phase(Supplier<Call> calls) {
     if (warmupSeconds > 0) {
       drive(calls, warmupSeconds, new ThreadHistograms(), new AtomicLong(), new AtomicLong());
     }

@@ -62,7 +62,7 @@ final class Report {
     out.println("== " + r.getString("label") + " ==");
     row(out, "setup", String.format("%d connections, %s s per phase, %d seeded Notes", r.getInteger("connections"),
         num(r.getDouble("seconds")), r.getInteger("records")));
-    for (String phase : new String[] {"create", "getById", "findWhereLimit"}) {
+    for (String phase : CrudBench.PHASES) {
       JsonObject p = r.getJsonObject(phase);
       if (p == null) {
         continue;

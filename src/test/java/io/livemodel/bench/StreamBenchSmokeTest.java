@@ -84,10 +84,10 @@ class StreamBenchSmokeTest {
   @DisplayName("crud mode (no warm-up): seeds the Notes and counts only 200 answers in each phase")
   void crudSmoke() {
     JsonObject result = new CrudBench(generator, List.of(server.base()), 4, 0, 0.3, 200, List.of(), "crud")
-        .run(List.of("create", "getById", "findWhereLimit"));
+        .run(CrudBench.PHASES);
 
     assertThat(result.getInteger("records")).isEqualTo(200);
-    for (String phase : List.of("create", "getById", "findWhereLimit")) {
+    for (String phase : CrudBench.PHASES) {
       JsonObject p = result.getJsonObject(phase);
       assertThat(p.getLong("requests")).as(phase).isPositive();
       assertThat(p.getLong("errors")).as(phase).isZero();
