@@ -35,7 +35,7 @@ import java.util.logging.Logger;
 final class ModelChannel {
 
   private static final Logger LOG = Logger.getLogger(ModelChannel.class.getName());
-  private static final int PAGE = 1000;
+  static final int PAGE = 1000;
   /** Deliveries per event-loop task. */
   static final int SLICE = 256;
 
@@ -90,6 +90,8 @@ final class ModelChannel {
   }
 
   private void drainEarly() {
+    // Changes that arrived while their gap was being filled from the log are already dispatched.
+    early.headMap(dispatched, true).clear();
     while (!early.isEmpty() && early.firstKey() == dispatched + 1) {
       dispatched++;
       fanOut(early.pollFirstEntry().getValue(), dispatched);
@@ -123,6 +125,11 @@ final class ModelChannel {
         }
       } else {
         LOG.log(Level.WARNING, "could not read the change log of " + model.name() + " to fill a gap", result.cause());
+      }
+      early.headMap(dispatched, true).clear();
+      if (!early.isEmpty() && dispatched + 1 < early.firstKey() && dispatched > from) {
+        fillGap(); // a gap longer than a page: read on while the log keeps giving
+        return;
       }
       if (!early.isEmpty() && dispatched + 1 < early.firstKey()) {
         LOG.log(Level.WARNING, "changes {0}..{1} of {2} are lost to this node; skipping them",

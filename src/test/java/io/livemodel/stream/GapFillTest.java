@@ -1,0 +1,184 @@
+package io.livemodel.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.livemodel.model.ModelDefinition;
+import io.livemodel.model.ModelLoader;
+import io.livemodel.store.ChangeLog;
+import io.livemodel.store.memory.MemoryStore;
+import io.livemodel.store.memory.MemoryStoreOptions;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A node's fan-out puts changes from several writer nodes back in sequence order, filling gaps from
+ * the change log. Here the event bus's reordering is played by hand against a real memory store's
+ * log; only the log's answer is held back (a gate) so a change can arrive while its gap is filled.
+ */
+@DisplayName("Changes arriving out of order: gaps filled from the log")
+class GapFillTest {
+
+  private final ModelDefinition model = ModelLoader.parse(new JsonObject().put("name", "MyModel"), "MyModel.json");
+  private Vertx vertx;
+  private MemoryStore store;
+  private GatedLog log;
+  private Context context;
+  private ModelChannel channel;
+  private final LinkedBlockingQueue<Long> delivered = new LinkedBlockingQueue<>();
+
+  /** The store's log, whose answers wait for {@link #open} while a gate is set. */
+  private final class GatedLog implements ChangeLog {
+    volatile Promise<Void> gate;
+    volatile CountDownLatch asked = new CountDownLatch(1);
+
+    @Override
+    public Future<Page> changesAfter(ModelDefinition m, long afterSeq, int max) {
+      Future<Page> page = store.changesAfter(m, afterSeq, max);
+      Promise<Void> held = gate;
+      asked.countDown();
+      return held == null ? page : held.future().compose(v -> page);
+    }
+  }
+
+  @BeforeEach
+  void start() {
+    vertx = Vertx.vertx();
+    store = new MemoryStore(MemoryStoreOptions.inMemory());
+    store.open(vertx, List.of(model)).await();
+    log = new GatedLog();
+    context = vertx.getOrCreateContext();
+    channel = new ModelChannel(model, log, context, 20, new SharedEncodings());
+    on(() -> channel.start()).await();
+    on(() -> {
+      channel.subscribe(collector(), -1);
+      return Future.succeededFuture();
+    }).await();
+  }
+
+  @AfterEach
+  void stop() {
+    store.close().await();
+    vertx.close().await();
+  }
+
+  private <T> Future<T> on(java.util.function.Supplier<Future<T>> work) {
+    Promise<T> promise = Promise.promise();
+    context.runOnContext(v -> work.get().onComplete(promise));
+    return promise.future();
+  }
+
+  private void arrive(Change change) {
+    context.runOnContext(v -> channel.arrive(change.toJson(), change.seq()));
+  }
+
+  /** Writes {@code n} creates in one transaction; returns their changes (seq ascending). */
+  private List<Change> write(int n) {
+    return store.write(model, tx -> {
+      List<Change> changes = new ArrayList<>();
+      Future<Void> chain = Future.succeededFuture();
+      for (int i = 0; i < n; i++) {
+        chain = chain.compose(v -> tx.insert(new JsonObject())).map(saved -> {
+          Change change = new Change(model.name(), Change.CREATE, saved.getValue("id"), null, saved, 0);
+          tx.emit(change);
+          return null;
+        });
+      }
+      return chain;
+    }).await().changes();
+  }
+
+  private Subscriber collector() {
+    return new Subscriber() {
+      private final ChangeFilter filter = ChangeFilter.of(model, null);
+
+      @Override
+      public ChangeFilter filter() {
+        return filter;
+      }
+
+      @Override
+      public void deliver(EncodedChange change) {
+        delivered.add(change.seq());
+      }
+
+      @Override
+      public void hold() {
+      }
+
+      @Override
+      public void replay(EncodedChange change) {
+        delivered.add(change.seq());
+      }
+
+      @Override
+      public void release() {
+      }
+
+      @Override
+      public void reset(long afterSeq, long latestSeq) {
+      }
+
+      @Override
+      public void close() {
+      }
+
+      @Override
+      public void heartbeat(long nowMillis, long intervalMillis) {
+      }
+    };
+  }
+
+  private List<Long> take(int n) throws InterruptedException {
+    List<Long> out = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      Long seq = delivered.poll(10, TimeUnit.SECONDS);
+      assertThat(seq).as("delivery %d of %d (last one received: %s)", i + 1, n,
+          out.isEmpty() ? "none" : out.get(out.size() - 1)).isNotNull();
+      out.add(seq);
+    }
+    return out;
+  }
+
+  private static List<Long> range(long from, long to) {
+    return LongStream.rangeClosed(from, to).boxed().toList();
+  }
+
+  @Test
+  @DisplayName("a change that arrives while its gap is read from the log is not waited for again")
+  void arrivesDuringFill() throws Exception {
+    List<Change> changes = write(5);
+    log.gate = Promise.promise();
+    log.asked = new CountDownLatch(1);
+    arrive(changes.get(4));
+    assertThat(log.asked.await(10, TimeUnit.SECONDS)).as("the gap is read from the log").isTrue();
+    arrive(changes.get(2));
+    context.runOnContext(v -> log.gate.complete());
+    assertThat(take(5)).isEqualTo(range(1, 5));
+
+    log.gate = null;
+    arrive(write(1).get(0));
+    assertThat(take(1)).as("the model goes on").containsExactly(6L);
+  }
+
+  @Test
+  @DisplayName("a gap longer than a page of the log is read page by page, nothing skipped")
+  void longGap() throws Exception {
+    List<Change> changes = write(ModelChannel.PAGE + 205);
+    arrive(changes.get(changes.size() - 1));
+    assertThat(take(changes.size())).isEqualTo(range(1, changes.size()));
+    assertThat(delivered.poll(200, TimeUnit.MILLISECONDS)).isNull();
+  }
+}
