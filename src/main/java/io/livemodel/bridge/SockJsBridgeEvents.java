@@ -45,9 +45,4 @@ final class SockJsBridgeEvents implements Handler<BridgeEvent> {
     }
     event.complete(true);
   }
-
-  /** Open bridge sockets of this verticle (for leak checks). */
-  int socketCount() {
-    return sessions.size();
-  }
 }

@@ -42,11 +42,6 @@ final class TcpBridgeEvents implements Handler<BridgeEvent> {
     event.complete(true);
   }
 
-  /** Open TCP bridge connections that sent at least one frame (for leak checks). */
-  int socketCount() {
-    return sessions.size();
-  }
-
   private BridgeSession session(NetSocket socket) {
     BridgeSession session = sessions.get(socket);
     if (session == null) {

@@ -27,11 +27,6 @@ final class RequestArgs {
     this.query = Qs.decode(ctx.request().query());
   }
 
-  /** The decoded query string. */
-  JsonObject query() {
-    return query;
-  }
-
   /**
    * The parsed body: a JSON value for JSON requests, an object for urlencoded ones, null when the
    * request has no body or another content type.

@@ -52,10 +52,11 @@ final class ModelChannel {
   private long dispatched = -1;
   private long gapTimer = -1;
   private boolean filling;
-  private int subscribers;
   /** Changes not yet delivered to every member of their group, oldest first. */
   private final ArrayDeque<Delivery> backlog = new ArrayDeque<>();
   private boolean delivering;
+  /** Kept rather than summed over the groups: read from other threads (stats, tests). */
+  private volatile int subscribers;
 
   ModelChannel(ModelDefinition model, ChangeLog log, Context context, long gapWaitMillis, SharedEncodings encodings) {
     this.model = model;
@@ -141,11 +142,13 @@ final class ModelChannel {
   }
 
   void subscribe(Subscriber subscriber, long afterSeq) {
-    groups.computeIfAbsent(subscriber.filter().key(), k -> {
+    boolean added = groups.computeIfAbsent(subscriber.filter().key(), k -> {
       groupArray = null;
       return new Group(subscriber.filter());
     }).add(subscriber);
-    subscribers++;
+    if (added) {
+      subscribers++;
+    }
     if (afterSeq >= 0) {
       resume(subscriber, afterSeq);
     }
@@ -182,7 +185,8 @@ final class ModelChannel {
         }
         JsonObject filtered = subscriber.filter().apply(change.toJson());
         if (filtered != null) {
-          subscriber.replay(new EncodedChange(filtered, change.seq()));
+          // Shared like live changes: clients resuming together (after a node restart) replay the same changes.
+          subscriber.replay(encodings.get(model.name(), change.seq(), subscriber.filter().key(), filtered));
         }
         last = change.seq();
       }
@@ -316,8 +320,10 @@ final class ModelChannel {
       this.filter = filter;
     }
 
-    void add(Subscriber subscriber) {
-      stale |= members.add(subscriber);
+    boolean add(Subscriber subscriber) {
+      boolean added = members.add(subscriber);
+      stale |= added;
+      return added;
     }
 
     boolean remove(Subscriber subscriber) {
@@ -329,6 +335,7 @@ final class ModelChannel {
     boolean isEmpty() {
       return members.isEmpty();
     }
+
 
     Subscriber[] members() {
       if (stale) {
