@@ -12,6 +12,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -24,10 +25,13 @@ import java.util.function.Function;
  * {@link #MAX_BATCH} writes instead of one each.
  *
  * <p>Each write keeps the semantics of its own transaction: it sees the writes before it, its
- * changes get the next sequence numbers in order, and it either commits or has no effect. If one
- * write's work fails, the whole transaction is rolled back, that write fails with its error, and
- * the others run again, each in a transaction of its own (so failures cost linear time). If the
- * commit fails, every write of the batch fails with that error.
+ * changes get the next sequence numbers in order, and it either commits or has no effect. If a
+ * write's work fails, the whole transaction is rolled back and the batch split there: the writes
+ * before it run again as a batch, and it runs again at the head of the rest, so its failure is
+ * judged against committed data only and fails it alone (a failure costs at most two more
+ * transactions). If the commit fails, every write of the batch fails with that error. Each write's
+ * statements end when its work's future does: what a work issues later fails instead of running in
+ * the next write's part of the transaction.
  *
  * <p>A write waits in the queue at most the statement timeout, as it would wait for the model's lock
  * in PostgreSQL; then it fails with 503 {@code STORE_TIMEOUT} without having run.
@@ -38,22 +42,31 @@ final class GroupCommit {
 
   static final int MAX_BATCH = 64;
 
+  private final Vertx vertx;
+  private final Pool pool;
   private final PgSchema schema;
   private final PgChangeLog changeLog;
   private final long queueTimeoutMillis;
   private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
   private final AtomicLong transactions = new AtomicLong();
 
-  GroupCommit(PgSchema schema, PgChangeLog changeLog, long queueTimeoutMillis) {
+  GroupCommit(Vertx vertx, Pool pool, PgSchema schema, PgChangeLog changeLog, long queueTimeoutMillis) {
+    this.vertx = vertx;
+    this.pool = pool;
     this.schema = schema;
     this.changeLog = changeLog;
     this.queueTimeoutMillis = queueTimeoutMillis;
   }
 
-  <T> Future<Committed<T>> submit(Vertx vertx, Pool pool, ModelDefinition model, Function<WriteTx, Future<T>> work) {
+  <T> Future<Committed<T>> submit(ModelDefinition model, Function<WriteTx, Future<T>> work) {
     Pending<T> pending = new Pending<>(work);
-    lanes.computeIfAbsent(model.name(), name -> new Lane(model)).offer(vertx, pool, pending);
+    lanes.computeIfAbsent(model.name(), name -> new Lane(model)).offer(pending);
     return pending.promise.future();
+  }
+
+  /** Write transactions begun so far (for tests and diagnostics). */
+  long transactions() {
+    return transactions.get();
   }
 
   /** The queue of one model's writes on this node. */
@@ -66,7 +79,7 @@ final class GroupCommit {
       this.model = model;
     }
 
-    void offer(Vertx vertx, Pool pool, Pending<?> pending) {
+    void offer(Pending<?> pending) {
       boolean start;
       synchronized (this) {
         queue.add(pending);
@@ -74,11 +87,10 @@ final class GroupCommit {
         running = true;
         if (!start) {
           pending.timer = vertx.setTimer(queueTimeoutMillis, id -> expire(pending));
-          pending.vertx = vertx;
         }
       }
       if (start) {
-        next(pool);
+        next();
       }
     }
 
@@ -93,13 +105,13 @@ final class GroupCommit {
       }
     }
 
-    private void next(Pool pool) {
+    private void next() {
       List<Pending<?>> batch = new ArrayList<>();
       synchronized (this) {
         while (!queue.isEmpty() && batch.size() < MAX_BATCH) {
           Pending<?> pending = queue.poll();
-          if (pending.vertx != null) {
-            pending.vertx.cancelTimer(pending.timer);
+          if (pending.timer >= 0) {
+            vertx.cancelTimer(pending.timer);
           }
           batch.add(pending);
         }
@@ -108,57 +120,48 @@ final class GroupCommit {
           return;
         }
       }
-      runBatch(pool, model, batch).onComplete(done -> next(pool));
+      runBatch(model, batch).onComplete(done -> next());
     }
   }
 
-  /** Write transactions begun so far (for tests and diagnostics). */
-  long transactions() {
-    return transactions.get();
-  }
-
-  /** Runs {@code batch} in one transaction; on a work's failure, the rest one by one. Never fails. */
-  private Future<Void> runBatch(Pool pool, ModelDefinition model, List<Pending<?>> batch) {
-    Promise<Void> done = Promise.promise();
+  /** Runs {@code batch} in one transaction; on a work's failure, splits it there (see the class doc). Never fails. */
+  private Future<Void> runBatch(ModelDefinition model, List<Pending<?>> batch) {
+    if (batch.isEmpty()) {
+      return Future.succeededFuture();
+    }
     transactions.incrementAndGet();
     List<PgWriteTx> txs = new ArrayList<>(batch.size());
-    pool.withTransaction(conn -> {
+    return pool.withTransaction(conn -> {
       for (Pending<?> pending : batch) {
         txs.add(new PgWriteTx(conn, schema, changeLog, model));
       }
       Future<Void> chain = txs.get(0).lock();
       for (int i = 0; i < batch.size(); i++) {
-        Pending<?> pending = batch.get(i);
-        PgWriteTx tx = txs.get(i);
-        chain = chain.compose(v -> pending.run(tx).recover(e -> Future.failedFuture(new WorkFailed(pending, e))));
+        int index = i;
+        chain = chain.compose(v -> batch.get(index).run(txs.get(index))
+            .recover(e -> Future.failedFuture(new WorkFailed(index, e))));
       }
-      // Ended before COMMIT or ROLLBACK is sent: what a work issues later fails instead of running outside.
-      return chain.compose(v -> PgWriteTx.persistChanges(conn, schema, changeLog, model, txs))
+      return chain.compose(v -> changeLog.append(conn, model, txs.stream().map(PgWriteTx::changes).toList()))
+          // Writes that never ran end too, before COMMIT or ROLLBACK is sent.
           .andThen(result -> txs.forEach(PgWriteTx::finish));
-    }).onComplete(result -> {
+    }).transform(result -> {
       if (result.succeeded()) {
         for (int i = 0; i < batch.size(); i++) {
           batch.get(i).commit(result.result().get(i));
         }
-        done.complete();
-      } else if (result.cause() instanceof WorkFailed failed) {
-        failed.pending.promise.fail(failed.getCause());
-        List<Pending<?>> rest = new ArrayList<>(batch);
-        rest.remove(failed.pending);
-        runOneByOne(pool, model, rest, 0).onComplete(v -> done.complete());
-      } else {
-        batch.forEach(pending -> pending.promise.tryFail(result.cause()));
-        done.complete();
+        return Future.succeededFuture();
       }
-    });
-    return done.future();
-  }
-
-  private Future<Void> runOneByOne(Pool pool, ModelDefinition model, List<Pending<?>> writes, int from) {
-    if (from == writes.size()) {
+      if (result.cause() instanceof WorkFailed failed) {
+        if (failed.index == 0) {
+          batch.get(0).promise.fail(failed.getCause());
+          return runBatch(model, batch.subList(1, batch.size()));
+        }
+        return runBatch(model, batch.subList(0, failed.index))
+            .compose(v -> runBatch(model, batch.subList(failed.index, batch.size())));
+      }
+      batch.forEach(pending -> pending.promise.tryFail(result.cause()));
       return Future.succeededFuture();
-    }
-    return runBatch(pool, model, List.of(writes.get(from))).compose(v -> runOneByOne(pool, model, writes, from + 1));
+    });
   }
 
   /** A submitted write: its work, its result once run, and the caller's promise. */
@@ -166,22 +169,22 @@ final class GroupCommit {
     final Function<WriteTx, Future<T>> work;
     final Promise<Committed<T>> promise = Promise.promise();
     private T value;
-    /** The queue-wait timer, if the write had to wait (guarded by its lane). */
-    Vertx vertx;
-    long timer;
+    /** The queue-wait timer, -1 if the write did not wait (guarded by its lane). */
+    long timer = -1;
 
     Pending(Function<WriteTx, Future<T>> work) {
       this.work = work;
     }
 
+    /** Runs the work in {@code tx}; the tx ends with the work's future. */
     Future<Void> run(PgWriteTx tx) {
       Future<T> result;
       try {
-        result = work.apply(tx);
+        result = Objects.requireNonNull(work.apply(tx), "the work of a write returned no future");
       } catch (RuntimeException e) {
-        return Future.failedFuture(e);
+        result = Future.failedFuture(e);
       }
-      return (result == null ? Future.<T>succeededFuture() : result).map(v -> {
+      return result.andThen(done -> tx.finish()).map(v -> {
         value = v;
         return null;
       });
@@ -192,13 +195,13 @@ final class GroupCommit {
     }
   }
 
-  /** A work failed inside a batch: which one, and why. */
+  /** A work failed inside a batch: at which index, and why. */
   private static final class WorkFailed extends RuntimeException {
-    final transient Pending<?> pending;
+    final int index;
 
-    WorkFailed(Pending<?> pending, Throwable cause) {
+    WorkFailed(int index, Throwable cause) {
       super(cause.getMessage(), cause, false, false);
-      this.pending = pending;
+      this.index = index;
     }
   }
 }

@@ -7,6 +7,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,7 +50,40 @@ final class PgChangeLog {
   }
 
   /** Drops what retention no longer keeps; runs in the write's transaction after its changes are logged. */
-  Future<Void> trim(SqlClient client, ModelDefinition model, long latestSeq) {
+  /**
+   * Gives the changes of a transaction's writes, in write order, the model's next sequence numbers,
+   * logs them and trims the log to its retention; the last step before commit. Returns each write's
+   * changes, sequenced.
+   */
+  Future<List<List<Change>>> append(SqlConnection conn, ModelDefinition model, List<List<Change>> writes) {
+    int count = writes.stream().mapToInt(List::size).sum();
+    if (count == 0) {
+      return Future.succeededFuture(writes.stream().map(w -> List.<Change>of()).toList());
+    }
+    return conn.preparedQuery("UPDATE " + schema.models() + " SET last_seq = last_seq + $2 WHERE model = $1 RETURNING last_seq")
+        .execute(Tuple.of(model.name(), (long) count))
+        .compose(rows -> {
+          long latest = rows.iterator().next().getLong(0);
+          long seq = latest - count + 1;
+          List<List<Change>> sequenced = new ArrayList<>(writes.size());
+          List<Tuple> batch = new ArrayList<>(count);
+          for (List<Change> emitted : writes) {
+            List<Change> own = new ArrayList<>(emitted.size());
+            for (Change change : emitted) {
+              Change numbered = change.withSeq(seq++);
+              own.add(numbered);
+              batch.add(Tuple.of(model.name(), numbered.seq(), numbered.toJson()));
+            }
+            sequenced.add(List.copyOf(own));
+          }
+          return conn.preparedQuery("INSERT INTO " + schema.changes() + " (model, seq, change) VALUES ($1, $2, $3)")
+              .executeBatch(batch)
+              .compose(r -> trim(conn, model, latest))
+              .map(sequenced);
+        });
+  }
+
+  private Future<Void> trim(SqlClient client, ModelDefinition model, long latestSeq) {
     String sql = "DELETE FROM " + schema.changes() + " c WHERE c.model = $1 AND (c.seq <= $2 OR NOT " + fresh("c") + ")";
     return client.preparedQuery(sql)
         .execute(Tuple.of(model.name(), latestSeq - retention.maxChanges(), (double) retention.maxAgeSeconds()))

@@ -40,10 +40,9 @@ public final class PgStore implements Store {
   private final PgStoreOptions options;
   private final PgSchema schema;
   private final PgChangeLog changeLog;
-  private final GroupCommit groupCommit;
+  private volatile GroupCommit groupCommit;
   private final AtomicBoolean closed = new AtomicBoolean();
   private volatile Pool pool;
-  private volatile Vertx vertx;
 
   public PgStore(PgStoreOptions options) {
     this(options, ChangeLog.Retention.DEFAULT);
@@ -54,7 +53,6 @@ public final class PgStore implements Store {
     this.options = Objects.requireNonNull(options, "options");
     this.schema = new PgSchema(options.schemaName());
     this.changeLog = new PgChangeLog(schema, Objects.requireNonNull(retention, "retention"));
-    this.groupCommit = new GroupCommit(schema, changeLog, options.statementTimeout().toMillis());
   }
 
   /** The {@code application_name} of this store's connections, e.g. for {@code pg_stat_activity}. */
@@ -66,13 +64,14 @@ public final class PgStore implements Store {
   public Future<Void> open(Vertx vertx, Collection<ModelDefinition> definitions) {
     try {
       PgSchema.validate(definitions);
-      this.vertx = vertx;
-      pool = PgBuilder.pool()
+      Pool built = PgBuilder.pool()
           .with(poolOptions())
           .with(new NetClientOptions().setConnectTimeout((int) PgStoreOptions.CONNECT_TIMEOUT.toMillis()))
           .connectingTo(connectOptions())
           .using(vertx)
           .build();
+      groupCommit = new GroupCommit(vertx, built, schema, changeLog, options.statementTimeout().toMillis());
+      pool = built;
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }
@@ -113,7 +112,7 @@ public final class PgStore implements Store {
 
   @Override
   public <T> Future<Committed<T>> write(ModelDefinition model, Function<WriteTx, Future<T>> work) {
-    return ready().compose(p -> groupCommit.submit(vertx, p, model, work)).recover(PgErrors::fail);
+    return ready().compose(p -> groupCommit.submit(model, work)).recover(PgErrors::fail);
   }
 
   @Override
@@ -135,7 +134,7 @@ public final class PgStore implements Store {
 
   /** Write transactions begun so far (group commit runs many writes in one). */
   long writeTransactions() {
-    return groupCommit.transactions();
+    return groupCommit == null ? 0 : groupCommit.transactions();
   }
 
   /** The pool, for tests in this package that need raw statements. */

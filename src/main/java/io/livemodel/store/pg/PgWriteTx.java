@@ -18,11 +18,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One write transaction on one model, on a connection inside {@code pool.withTransaction}. The
- * model's bookkeeping row is locked first ({@link #lock}), so the id counter and change sequence are
- * read and advanced by one writer at a time, in commit order, across every node.
+ * One write on one model, inside a database transaction that {@link GroupCommit} may share among
+ * several writes of that model. The transaction locks the model's bookkeeping row first (the first
+ * write's {@link #lock}), so the id counter and change sequence are read and advanced by one writer
+ * at a time, in commit order, across every node. The emitted changes are sequenced and logged by
+ * {@link PgChangeLog#append} before commit.
  *
- * <p>Not thread-safe: used by one write at a time, as {@link WriteTx} says.
+ * <p>Used by one write at a time, as {@link WriteTx} says; {@link #finish} may come from the
+ * connection's context, hence the volatile flag.
  */
 final class PgWriteTx implements WriteTx {
 
@@ -159,43 +162,8 @@ final class PgWriteTx implements WriteTx {
     changes.add(change);
   }
 
-  /**
-   * Gives the changes the transactions emitted, in transaction order, the model's next sequence
-   * numbers, logs them and trims the log to its retention; the last step before commit. Returns each
-   * transaction's changes, sequenced.
-   */
-  static Future<List<List<Change>>> persistChanges(SqlConnection conn, PgSchema schema, PgChangeLog log,
-                                                   ModelDefinition model, List<PgWriteTx> txs) {
-    int total = 0;
-    for (PgWriteTx tx : txs) {
-      total += tx.changes.size();
-    }
-    if (total == 0) {
-      List<List<Change>> none = new ArrayList<>(txs.size());
-      txs.forEach(tx -> none.add(List.of()));
-      return Future.succeededFuture(none);
-    }
-    int count = total;
-    return conn.preparedQuery("UPDATE " + schema.models() + " SET last_seq = last_seq + $2 WHERE model = $1 RETURNING last_seq")
-        .execute(Tuple.of(model.name(), (long) count))
-        .compose(rows -> {
-          long seq = rows.iterator().next().getLong(0) - count + 1;
-          long latest = seq + count - 1;
-          List<List<Change>> sequenced = new ArrayList<>(txs.size());
-          List<Tuple> batch = new ArrayList<>(count);
-          for (PgWriteTx tx : txs) {
-            List<Change> own = new ArrayList<>(tx.changes.size());
-            for (Change emitted : tx.changes) {
-              Change change = emitted.withSeq(seq++);
-              own.add(change);
-              batch.add(Tuple.of(model.name(), change.seq(), change.toJson()));
-            }
-            sequenced.add(List.copyOf(own));
-          }
-          return conn.preparedQuery("INSERT INTO " + schema.changes() + " (model, seq, change) VALUES ($1, $2, $3)")
-              .executeBatch(batch)
-              .compose(r -> log.trim(conn, model, latest))
-              .map(sequenced);
-        });
+  /** The changes the work emitted, in order, without sequence numbers yet. */
+  List<Change> changes() {
+    return changes;
   }
 }

@@ -76,4 +76,21 @@ class GroupCommitTest extends PgStoreTestBase {
     List<Long> seqs = store.changesAfter(note, 0, 1000).await().changes().stream().map(Change::seq).toList();
     assertThat(seqs).isEqualTo(LongStream.rangeClosed(1, 58).boxed().toList());
   }
+
+  @Test
+  @DisplayName("two writes of one batch creating the same id: the first commits, the second fails alone against committed data")
+  void conflictInsideBatch() {
+    List<Future<Committed<JsonObject>>> writes = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      writes.add(create(i == 10 || i == 30 ? new JsonObject().put("id", 99).put("title", "w" + i)
+          : new JsonObject().put("title", "t" + i)));
+    }
+    Future.join(writes).otherwiseEmpty().await();
+
+    assertThat(writes.get(10).succeeded()).as("the first write of id 99").isTrue();
+    assertThat(writes.get(30).cause()).isInstanceOf(ApiError.class);
+    assertThat(writes.stream().filter(Future::succeeded).count()).isEqualTo(39);
+    assertThat(store.findById(note, 99L).await().getString("title")).isEqualTo("w10");
+    assertThat(store.count(note, null).await()).isEqualTo(39);
+  }
 }
