@@ -153,8 +153,8 @@ public final class JsDates {
   public static String toIsoString(long millis) {
     LocalDateTime t = utc(millis);
     int year = t.getYear();
-    String y = year >= 0 && year <= 9999 ? String.format("%04d", year)
-        : (year < 0 ? "-" : "+") + String.format("%06d", Math.abs(year));
+    String y = year >= 0 && year <= 9999 ? String.format(Locale.ROOT, "%04d", year)
+        : (year < 0 ? "-" : "+") + String.format(Locale.ROOT, "%06d", Math.abs(year));
     return String.format(Locale.ROOT, "%s-%02d-%02dT%02d:%02d:%02d.%03dZ", y, t.getMonthValue(),
         t.getDayOfMonth(), t.getHour(), t.getMinute(), t.getSecond(), t.getNano() / 1_000_000);
   }
@@ -163,7 +163,7 @@ public final class JsDates {
   public static String toDateString(long millis) {
     LocalDateTime t = utc(millis);
     int year = t.getYear();
-    String y = (year < 0 ? "-" : "") + String.format("%04d", Math.abs(year));
+    String y = (year < 0 ? "-" : "") + String.format(Locale.ROOT, "%04d", Math.abs(year));
     return String.format(Locale.ROOT, "%s %s %02d %s %02d:%02d:%02d GMT+0000 (Coordinated Universal Time)",
         DAY_NAMES[(int) Math.floorMod(Math.floorDiv(millis, 86_400_000L), 7L)], MONTH_NAMES[t.getMonthValue() - 1],
         t.getDayOfMonth(), y, t.getHour(), t.getMinute(), t.getSecond());

@@ -113,10 +113,6 @@ public final class Instances {
    * value).
    */
   private static Object coerceOnly(PropertyDefinition property, Object raw) {
-    Object value = Values.coerce(property, raw);
-    if (value instanceof JsDate date && !date.isValid()) {
-      throw ApiError.internal("Invalid date: " + JsValues.toJsString(raw));
-    }
     PropertyType type = property.type();
     if (raw instanceof JsonArray array && type != PropertyType.ARRAY && type != PropertyType.OBJECT
         && type != PropertyType.ANY) {
@@ -125,6 +121,10 @@ public final class Instances {
         items.add(item == null ? null : Values.toJson(coerceOnly(property, item)));
       }
       return items;
+    }
+    Object value = Values.coerce(property, raw);
+    if (value instanceof JsDate date && !date.isValid()) {
+      throw ApiError.internal("Invalid date: " + JsValues.toJsString(raw));
     }
     return value;
   }

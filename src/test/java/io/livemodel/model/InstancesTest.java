@@ -84,6 +84,7 @@ class InstancesTest {
       "{\"done\":\"no\"}|{\"done\":true}", "{\"title\":[1,2]}|{\"title\":[\"1\",\"2\"]}",
       "{\"title\":{\"a\":1}}|{\"title\":\"[object Object]\"}", "{\"tags\":[1,null]}|{\"tags\":[\"1\",\"null\"]}",
       "{\"when\":\"2020-01-01\"}|{\"when\":\"2020-01-01T00:00:00.000Z\"}", "{\"zz\":1}|{\"zz\":1}",
+      "{\"when\":[\"2020-01-01\",0]}|{\"when\":[\"2020-01-01T00:00:00.000Z\",\"1970-01-01T00:00:00.000Z\"]}",
       "{\"title\":\"\"}|{\"title\":\"\"}", "{}|{}"})
   void coerceOnly(String data, String expected) {
     assertThat(Instances.prepare(NOTE, new JsonObject(data), Mode.COERCE_ONLY)).isEqualTo(new JsonObject(expected));
