@@ -8,6 +8,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
@@ -36,6 +37,7 @@ abstract class StreamSubscriber implements Subscriber {
   private long lastWrite = System.currentTimeMillis();
   private long lastSeq;
   private List<EncodedChange> held;
+  /** The HTTP/1.x connection, closed when the client is too slow; null on HTTP/2 (the stream is reset). */
   private HttpConnection connection;
   private ChunkOutput out;
   private boolean closed;
@@ -56,7 +58,8 @@ abstract class StreamSubscriber implements Subscriber {
    * @param afterSeq the last seq the client saw (it resumes after it), or -1 for live only
    */
   final void open(HttpServerRequest request, long afterSeq) {
-    connection = request.connection();
+    // On HTTP/2 the connection carries the client's other streams and requests too.
+    connection = request.version() == HttpVersion.HTTP_2 ? null : request.connection();
     Timeouts.exemptFromIdleTimeout(request);
     response.closeHandler(v -> close());
     response.exceptionHandler(e -> close());
@@ -166,10 +169,14 @@ abstract class StreamSubscriber implements Subscriber {
       if (queuedPastLimit > maxQueuedBytes) {
         LOG.log(Level.FINE, "closing slow change-stream client of {0}: {1} bytes behind",
             new Object[] {modelName, queuedPastLimit});
-        // Drop the connection, and with it everything queued for it: ending the response
-        // would only queue more behind what the client does not read.
-        close();
-        connection.close();
+        // Drop the stream, and with it everything queued for it: ending the response would
+        // only queue more behind what the client does not read.
+        leave();
+        if (connection != null) {
+          connection.close();
+        } else {
+          response.reset();
+        }
         return false;
       }
     }
@@ -180,13 +187,18 @@ abstract class StreamSubscriber implements Subscriber {
   /** Leaves the hub and ends the response; safe to call any number of times. */
   @Override
   public final void close() {
+    if (leave() && !response.ended() && !response.closed()) {
+      response.end();
+    }
+  }
+
+  /** Leaves the hub; false if it had already left. */
+  private boolean leave() {
     if (closed) {
-      return;
+      return false;
     }
     closed = true;
     hub.unsubscribe(modelName, this);
-    if (!response.ended() && !response.closed()) {
-      response.end();
-    }
+    return true;
   }
 }
