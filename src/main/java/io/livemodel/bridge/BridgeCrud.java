@@ -1,16 +1,14 @@
 package io.livemodel.bridge;
 
+import io.livemodel.crud.CrudVerticle;
 import io.livemodel.crud.ModelOperations;
 import io.livemodel.crud.WriteOp;
-import io.livemodel.crud.WriteReply;
 import io.livemodel.crud.WriteRequest;
 import io.livemodel.model.ApiError;
 import io.livemodel.model.ModelDefinition;
 import io.livemodel.model.ModelRegistry;
-import io.livemodel.stream.Addresses;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonObject;
 import java.util.logging.Level;
@@ -35,7 +33,6 @@ final class BridgeCrud {
 
   private static final Logger LOG = Logger.getLogger(BridgeCrud.class.getName());
   private static final String PREFIX = "crud.";
-  private static final DeliveryOptions LOCAL = new DeliveryOptions().setLocalOnly(true);
 
   private final Vertx vertx;
   private final ModelOperations operations;
@@ -112,11 +109,7 @@ final class BridgeCrud {
   }
 
   private Future<Object> write(ModelDefinition model, WriteOp op, String id, Object data, Object where) {
-    WriteRequest request = new WriteRequest(model.name(), op, id, data, where);
-    return vertx.eventBus().<WriteReply>request(Addresses.CRUD, request, LOCAL).compose(reply -> {
-      WriteReply body = reply.body();
-      return body.error() != null ? Future.failedFuture(body.error()) : Future.succeededFuture(body.value());
-    });
+    return CrudVerticle.write(vertx, new WriteRequest(model.name(), op, id, data, where));
   }
 
   private static String required(String id, String op) {

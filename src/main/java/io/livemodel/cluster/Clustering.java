@@ -46,7 +46,7 @@ public final class Clustering {
    * {@link ClusterConfig#eventBusHost()} on a port chosen by the system. Like an unclustered node,
    * it prefers Netty's native transport (epoll), where the platform has it.
    */
-  public static VertxOptions vertxOptions(ClusterConfig cluster) {
+  private static VertxOptions vertxOptions(ClusterConfig cluster) {
     EventBusOptions bus = new EventBusOptions()
         .setHost(cluster.eventBusHost())
         .setPort(0)

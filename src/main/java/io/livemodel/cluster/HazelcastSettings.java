@@ -28,11 +28,6 @@ public final class HazelcastSettings {
   private HazelcastSettings() {
   }
 
-  /** The configuration for {@code cluster}, in the cluster {@value #DEFAULT_CLUSTER_NAME}. */
-  public static Config of(ClusterConfig cluster) {
-    return of(cluster, DEFAULT_CLUSTER_NAME);
-  }
-
   /** The configuration for {@code cluster}, in the named cluster (tests isolate themselves with it). */
   public static Config of(ClusterConfig cluster, String clusterName) {
     Config config = ConfigUtil.loadConfig();

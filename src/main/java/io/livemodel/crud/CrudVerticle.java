@@ -10,6 +10,7 @@ import io.livemodel.stream.ChangeHub;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
@@ -25,6 +26,7 @@ import java.util.logging.Logger;
 public final class CrudVerticle extends VerticleBase {
 
   private static final Logger LOG = Logger.getLogger(CrudVerticle.class.getName());
+  private static final DeliveryOptions LOCAL = new DeliveryOptions().setLocalOnly(true);
 
   private final ModelRegistry models;
   private final ModelOperations operations;
@@ -32,6 +34,17 @@ public final class CrudVerticle extends VerticleBase {
   public CrudVerticle(ModelRegistry models, ModelOperations operations) {
     this.models = models;
     this.operations = operations;
+  }
+
+  /**
+   * Sends a write to this node's CRUD verticle: the written value, or the write's failure (an
+   * {@link ApiError} for the client's errors).
+   */
+  public static Future<Object> write(Vertx vertx, WriteRequest request) {
+    return vertx.eventBus().<WriteReply>request(Addresses.CRUD, request, LOCAL).compose(reply -> {
+      WriteReply body = reply.body();
+      return body.error() != null ? Future.failedFuture(body.error()) : Future.succeededFuture(body.value());
+    });
   }
 
   @Override

@@ -22,7 +22,7 @@ public record Filter(Where where, List<OrderSpec> order, int limit, int skip, Fi
    * {@link #order} (the input is assumed to be in id order), then skip, limit and fields.
    * Instances are never modified; projected ones are copies.
    */
-  public List<JsonObject> apply(Iterable<JsonObject> instances, String idName) {
-    return FilterEvaluator.apply(this, instances, idName);
+  public List<JsonObject> apply(Iterable<JsonObject> instances) {
+    return FilterEvaluator.apply(this, instances);
   }
 }

@@ -14,14 +14,14 @@ import java.util.List;
  * The embedded store's query engine, as the memory connector runs a find: where, a stable sort by
  * {@code order} with JavaScript's {@code <}/{@code >} (absent values first ascending, last
  * descending; two ISO dates as instants), then skip, limit and fields. An empty order keeps the
- * input order, which is id order (so {@code idName} is not needed). Stateless and thread-safe.
+ * input order, which is id order. Stateless and thread-safe.
  */
 final class FilterEvaluator {
 
   private FilterEvaluator() {
   }
 
-  static List<JsonObject> apply(Filter filter, Iterable<JsonObject> instances, String idName) {
+  static List<JsonObject> apply(Filter filter, Iterable<JsonObject> instances) {
     List<JsonObject> matched = new ArrayList<>();
     for (JsonObject instance : instances) {
       if (filter.where() == null || filter.where().test(instance)) {

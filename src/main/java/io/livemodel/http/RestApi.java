@@ -1,17 +1,15 @@
 package io.livemodel.http;
 
+import io.livemodel.crud.CrudVerticle;
 import io.livemodel.crud.ModelOperations;
 import io.livemodel.crud.WriteOp;
-import io.livemodel.crud.WriteReply;
 import io.livemodel.crud.WriteRequest;
 import io.livemodel.model.ApiError;
 import io.livemodel.model.ModelDefinition;
 import io.livemodel.model.ModelRegistry;
-import io.livemodel.stream.Addresses;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
-import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
@@ -30,7 +28,6 @@ import java.util.Locale;
  */
 final class RestApi implements Handler<RoutingContext> {
 
-  private static final DeliveryOptions LOCAL = new DeliveryOptions().setLocalOnly(true);
 
   private final Vertx vertx;
   private final String root;
@@ -167,16 +164,7 @@ final class RestApi implements Handler<RoutingContext> {
   }
 
   private void write(RoutingContext ctx, ModelDefinition model, WriteOp op, String id, Object data, Object where) {
-    WriteRequest request = new WriteRequest(model.name(), op, id, data, where);
-    vertx.eventBus().<WriteReply>request(Addresses.CRUD, request, LOCAL).onComplete(result -> {
-      if (result.failed()) {
-        Responses.error(ctx.request(), result.cause());
-      } else if (result.result().body().error() != null) {
-        Responses.error(ctx.request(), result.result().body().error());
-      } else {
-        Responses.send(ctx, result.result().body().value());
-      }
-    });
+    reply(ctx, CrudVerticle.write(vertx, new WriteRequest(model.name(), op, id, data, where)));
   }
 
   private static void reply(RoutingContext ctx, Future<?> result) {

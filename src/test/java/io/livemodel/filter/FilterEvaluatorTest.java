@@ -29,7 +29,7 @@ class FilterEvaluatorTest {
 
   private static List<Integer> ids(String filterJson) {
     Filter filter = FilterParser.parse(filterJson, NOTE);
-    return filter.apply(NOTES, "id").stream().map(o -> o.getInteger("id")).toList();
+    return filter.apply(NOTES).stream().map(o -> o.getInteger("id")).toList();
   }
 
   @ParameterizedTest(name = "{0} -> [{1}]")
@@ -70,15 +70,15 @@ class FilterEvaluatorTest {
   @Test
   @DisplayName("fields projects copies and leaves the stored instances untouched")
   void fields() {
-    List<JsonObject> out = FilterParser.parse("{\"fields\":{\"title\":true},\"limit\":2}", NOTE).apply(NOTES, "id");
+    List<JsonObject> out = FilterParser.parse("{\"fields\":{\"title\":true},\"limit\":2}", NOTE).apply(NOTES);
     assertThat(out).containsExactly(new JsonObject().put("title", "alpha"), new JsonObject().put("title", "Beta"));
     assertThat(NOTES.get(0).getInteger("id")).isEqualTo(1);
 
-    List<JsonObject> excluded = FilterParser.parse("{\"fields\":{\"when\":false}}", NOTE).apply(NOTES, "id");
+    List<JsonObject> excluded = FilterParser.parse("{\"fields\":{\"when\":false}}", NOTE).apply(NOTES);
     assertThat(excluded.get(4)).isEqualTo(new JsonObject().put("title", "beta").put("count", 5)
         .put("meta", new JsonObject().put("rank", 2)).put("id", 5));
 
-    List<JsonObject> array = FilterParser.parse("{\"fields\":[\"id\",\"count\"]}", NOTE).apply(NOTES, "id");
+    List<JsonObject> array = FilterParser.parse("{\"fields\":[\"id\",\"count\"]}", NOTE).apply(NOTES);
     assertThat(array.get(2)).isEqualTo(new JsonObject().put("id", 3));
   }
 
@@ -86,7 +86,7 @@ class FilterEvaluatorTest {
   @DisplayName("ordering by a field that fields drops still sorts (the sort comes first)")
   void orderBeforeFields() {
     List<JsonObject> out = FilterParser.parse("{\"fields\":[\"title\"],\"order\":\"count DESC\",\"limit\":1}", NOTE)
-        .apply(NOTES, "id");
+        .apply(NOTES);
     assertThat(out).containsExactly(new JsonObject().put("title", "alpha"));
   }
 
@@ -103,10 +103,10 @@ class FilterEvaluatorTest {
         new JsonObject().put("id", 7).put("w", "2020-01-01T00:00:00.500Z"),
         new JsonObject().put("id", 8).put("w", "2020-01-01T00:00:00.250+00:00"));
     Filter byV = new Filter(null, List.of(new OrderSpec("v", false)), 0, 0, null);
-    assertThat(byV.apply(rows, "id").stream().map(o -> o.getInteger("id")).toList())
+    assertThat(byV.apply(rows).stream().map(o -> o.getInteger("id")).toList())
         .containsExactly(6, 7, 8, 5, 4, 2, 3, 1);
     Filter byW = new Filter(null, List.of(new OrderSpec("w", false)), 0, 0, null);
-    assertThat(byW.apply(rows, "id").stream().map(o -> o.getInteger("id")).toList())
+    assertThat(byW.apply(rows).stream().map(o -> o.getInteger("id")).toList())
         .containsExactly(1, 2, 3, 4, 5, 6, 8, 7);
   }
 
@@ -125,8 +125,8 @@ class FilterEvaluatorTest {
       rows.add(row);
     }
     Filter filter = FilterParser.parse("{\"order\":\"v DESC\"}", MY_MODEL);
-    assertThatCode(() -> filter.apply(rows, "id")).doesNotThrowAnyException();
-    assertThat(filter.apply(rows, "id")).isEqualTo(filter.apply(rows, "id")).hasSize(300);
+    assertThatCode(() -> filter.apply(rows)).doesNotThrowAnyException();
+    assertThat(filter.apply(rows)).isEqualTo(filter.apply(rows)).hasSize(300);
   }
 
   private static List<Integer> list(String ids) {

@@ -151,7 +151,7 @@ class QsTest {
           new JsonObject().put("title", "alpha").put("count", 5).put("id", 1),
           new JsonObject().put("title", "beta").put("count", 1).put("id", 2),
           new JsonObject().put("title", "gamma").put("count", 3).put("id", 3));
-      return filter.apply(rows, "id").stream().map(o -> o.getValue("id")).toList();
+      return filter.apply(rows).stream().map(o -> o.getValue("id")).toList();
     }
 
     @Test

@@ -87,7 +87,7 @@ final class ModelState {
       if (f.order().isEmpty()) {
         return scan(f.where(), f.skip(), f.limit(), f.fields());
       }
-      return f.apply(instances.values(), idName);
+      return f.apply(instances.values());
     } finally {
       lock.readLock().unlock();
     }

@@ -105,7 +105,7 @@ class PgDifferentialTest extends PgStoreTestBase {
     ModelDefinition model = modelName.equals("Note") ? note : myModel;
     Filter filter = FilterParser.parse(filterJson.replace('\'', '"'), model);
     List<JsonObject> all = store.find(model, Filter.ALL).await();
-    List<JsonObject> expected = filter.apply(all, model.idName());
+    List<JsonObject> expected = filter.apply(all);
     List<JsonObject> actual = store.find(model, filter).await();
     assertThat(new JsonArray(actual)).isEqualTo(new JsonArray(expected));
     if (filter.order().isEmpty() && filter.limit() == 0 && filter.fields() == null) {
