@@ -13,7 +13,9 @@ import java.util.Map;
  * The TCP bridge's event handler: the same checks as the SockJS bridge, through a
  * {@link BridgeSession} per connection. The TCP bridge itself enforces no limits and does not refuse
  * a second registration of one address (it would leak the first consumer), so every limit is
- * enforced here.
+ * enforced here. One limit only partly: the bridge's frame parser buffers a whole frame (its 4-byte
+ * length prefix allows up to 2 GB) before this handler sees it, so {@code maxMessageBytes} refuses a
+ * large frame but does not cap the memory it took on the way in.
  *
  * <p>A refused frame is answered with the {@link Refusal#toFrame() error frame} and its event left
  * uncompleted (completing it with {@code false} would add a generic

@@ -101,20 +101,16 @@ final class PgRegex {
       case 's': case 'S': case 'n': case 'r': case 't': case 'f': case 'v': case '0':
         out.append('\\').append(e);
         return i;
-      case 'x':
-        if (isHex(src, i + 1, 2)) {
-          out.append("\\u00").append(src, i + 1, i + 3);
-          return i + 2;
+      case 'x': case 'u': {
+        // x with 2 hex digits or u with 4 become PostgreSQL's u escape; without them, the plain letter (as in JS).
+        int digits = e == 'x' ? 2 : 4;
+        if (isHex(src, i + 1, digits)) {
+          out.append(digits == 2 ? "\\u00" : "\\u").append(src, i + 1, i + 1 + digits);
+          return i + digits;
         }
-        out.append('x');
+        out.append(e);
         return i;
-      case 'u':
-        if (isHex(src, i + 1, 4)) {
-          out.append("\\u").append(src, i + 1, i + 5);
-          return i + 4;
-        }
-        out.append('u');
-        return i;
+      }
       case 'c':
         if (i + 1 < src.length() && Character.isLetter(src.charAt(i + 1))) {
           out.append("\\c").append(src.charAt(i + 1));
