@@ -1,10 +1,12 @@
 package io.livemodel.filter;
 
 import io.livemodel.js.JsDates;
+import io.livemodel.js.JsNumbers;
 import io.livemodel.js.JsValues;
 import io.livemodel.model.ApiError;
 import io.livemodel.model.PropertyDefinition;
 import io.livemodel.model.PropertyType;
+import io.livemodel.model.Values;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,7 +46,7 @@ final class Coercion {
       case NUMBER:
         return toNumberType(value);
       case BOOLEAN:
-        return toBooleanType(value);
+        return Values.toBoolean(value);
       case DATE:
         return toDateType(value);
       default:
@@ -52,20 +54,13 @@ final class Coercion {
     }
   }
 
-  /** {@code NumberType}: the number, as Long when integral, or the value unchanged if NaN. */
+  /** {@code NumberType}: the number, as Long when integral, or the value unchanged if NaN; Infinity stays. */
   static Object toNumberType(Object value) {
     double d = JsValues.toNumber(value);
     if (Double.isNaN(d)) {
       return value;
     }
-    return normalizeNumber(d);
-  }
-
-  static Number normalizeNumber(double d) {
-    if (d == Math.rint(d) && Math.abs(d) < 9.2e18) {
-      return (long) d;
-    }
-    return d;
+    return Double.isInfinite(d) ? d : JsNumbers.toJsonNumber(d);
   }
 
   /**
@@ -79,22 +74,6 @@ final class Coercion {
       throw ApiError.internal("Invalid date: " + JsValues.toJsString(value));
     }
     return instant;
-  }
-
-  private static Boolean toBooleanType(Object value) {
-    if (value instanceof String s) {
-      switch (s) {
-        case "true":
-        case "1":
-          return true;
-        case "false":
-        case "0":
-          return false;
-        default:
-          break;
-      }
-    }
-    return JsValues.truthy(value);
   }
 
   /**
