@@ -1,5 +1,6 @@
 package io.livemodel.model;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
 import java.util.StringJoiner;
@@ -63,6 +64,17 @@ public class ApiError extends RuntimeException {
         + (details.length() == 0 ? "(unknown)" : details.toString()) + ".";
     JsonObject body = new JsonObject().put("context", modelName).put("codes", codes).put("messages", messages);
     return new ApiError(422, "ValidationError", text, null, body);
+  }
+
+  /** 409 for a write whose id is taken, as the memory connector answers (both stores). */
+  public static ApiError duplicateId(String modelName, String idName) {
+    return new ApiError(409, "Error", "Duplicate entry for " + modelName + "." + idName, null, null);
+  }
+
+  /** 422 for an instance without an id where the model does not generate one (both stores). */
+  public static ApiError missingId(String modelName, String idName) {
+    return validation(modelName, new JsonObject().put(idName, new JsonArray().add("presence")),
+        new JsonObject().put(idName, new JsonArray().add("can't be blank")), Map.of());
   }
 
   public static ApiError internal(String message) {

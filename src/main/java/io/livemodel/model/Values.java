@@ -150,7 +150,7 @@ public final class Values {
   }
 
   /** A copy of a JSON value that the caller may keep: nested objects and arrays are never shared. */
-  static Object copy(Object value) {
+  public static Object copy(Object value) {
     if (value instanceof JsonObject object) {
       return object.copy();
     }

@@ -3,12 +3,12 @@ package io.livemodel.store.memory;
 import io.livemodel.filter.Where;
 import io.livemodel.model.ApiError;
 import io.livemodel.model.ModelDefinition;
+import io.livemodel.model.Values;
 import io.livemodel.model.PropertyDefinition;
 import io.livemodel.model.PropertyType;
 import io.livemodel.store.WriteTx;
 import io.livemodel.stream.Change;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,13 +75,13 @@ final class MemoryWriteTx implements WriteTx {
       if (id == null) {
         PropertyDefinition idProperty = model.idProperty();
         if (!idProperty.generated()) {
-          throw missingId(idName);
+          throw ApiError.missingId(model.name(), idName);
         }
         id = generateId(idProperty);
         stored = withId(instance, id);
       } else {
         if (current(id) != null) {
-          throw new ApiError(409, "Error", "Duplicate entry for " + model.name() + "." + idName, null, null);
+          throw ApiError.duplicateId(model.name(), idName);
         }
         bumpCounterPast(id);
         stored = instance.copy();
@@ -209,27 +209,15 @@ final class MemoryWriteTx implements WriteTx {
       if (name.equals(idName)) {
         out.put(idName, id);
       } else if (instance.containsKey(name)) {
-        out.put(name, copyValue(instance.getValue(name)));
+        out.put(name, Values.copy(instance.getValue(name)));
       }
     }
     for (String name : instance.fieldNames()) {
       if (!out.containsKey(name) && !name.equals(idName)) {
-        out.put(name, copyValue(instance.getValue(name)));
+        out.put(name, Values.copy(instance.getValue(name)));
       }
     }
     return out;
-  }
-
-  private static Object copyValue(Object value) {
-    if (value instanceof JsonObject object) {
-      return object.copy();
-    }
-    return value instanceof JsonArray array ? array.copy() : value;
-  }
-
-  private ApiError missingId(String idName) {
-    return ApiError.validation(model.name(), new JsonObject().put(idName, new JsonArray().add("presence")),
-        new JsonObject().put(idName, new JsonArray().add("can't be blank")), java.util.Map.of());
   }
 
   private void checkOpen() {

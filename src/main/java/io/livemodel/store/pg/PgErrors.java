@@ -47,10 +47,6 @@ final class PgErrors {
     return new ApiError(503, "Error", message, UNAVAILABLE, null);
   }
 
-  static ApiError duplicate(String modelName, String idName) {
-    return new ApiError(409, "Error", "Duplicate entry for " + modelName + "." + idName, null, null);
-  }
-
   static Throwable map(Throwable failure) {
     if (failure instanceof ApiError) {
       return failure;

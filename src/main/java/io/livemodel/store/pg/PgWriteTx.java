@@ -7,7 +7,6 @@ import io.livemodel.model.PropertyDefinition;
 import io.livemodel.store.WriteTx;
 import io.livemodel.stream.Change;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
@@ -15,7 +14,6 @@ import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One write on one model, inside a database transaction that {@link GroupCommit} may share among
@@ -89,9 +87,7 @@ final class PgWriteTx implements WriteTx {
       withId = nextId().map(next -> instance.copy().put(idProperty.name(),
           PgSchema.numericIds(model) ? (Object) next : String.valueOf(next)));
     } else {
-      return Future.failedFuture(ApiError.validation(model.name(),
-          new JsonObject().put(idProperty.name(), new JsonArray().add("presence")),
-          new JsonObject().put(idProperty.name(), new JsonArray().add("can't be blank")), Map.of()));
+      return Future.failedFuture(ApiError.missingId(model.name(), idProperty.name()));
     }
     return withId.compose(this::insertRow).recover(PgErrors::fail);
   }
@@ -105,7 +101,7 @@ final class PgWriteTx implements WriteTx {
     return run("INSERT INTO " + table + " (id, doc) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING",
         Tuple.of(idParam, instance))
         .compose(result -> result.rowCount() == 1 ? Future.succeededFuture(Documents.canonical(model, instance))
-            : Future.failedFuture(PgErrors.duplicate(model.name(), model.idName())));
+            : Future.failedFuture(ApiError.duplicateId(model.name(), model.idName())));
   }
 
   private Future<Long> nextId() {
