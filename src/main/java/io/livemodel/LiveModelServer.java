@@ -2,52 +2,117 @@ package io.livemodel;
 
 import io.livemodel.bridge.TcpBridgeVerticle;
 import io.livemodel.cluster.Clustering;
+import io.livemodel.cluster.Node;
 import io.livemodel.config.ServerConfig;
+import io.livemodel.config.StoreConfig;
 import io.livemodel.crud.CrudVerticle;
-import io.livemodel.crud.LocalCodec;
 import io.livemodel.crud.ModelOperations;
-import io.livemodel.crud.WriteReply;
-import io.livemodel.crud.WriteRequest;
 import io.livemodel.http.HttpVerticle;
-import io.livemodel.stream.SharedEncodings;
 import io.livemodel.model.ModelDefinition;
 import io.livemodel.model.ModelLoader;
 import io.livemodel.model.ModelRegistry;
 import io.livemodel.store.Store;
-import io.livemodel.store.Stores;
+import io.livemodel.store.memory.MemoryStore;
+import io.livemodel.store.memory.MemoryStoreOptions;
+import io.livemodel.store.pg.PgStore;
+import io.livemodel.store.pg.PgStoreOptions;
+import io.livemodel.stream.ChangeBus;
+import io.livemodel.stream.SharedEncodings;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.shareddata.LocalMap;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * One LiveModel node on a Vert.x instance: loads the models, opens the store, deploys the CRUD
- * verticle and the HTTP verticles. Used by {@link Main} and by tests.
+ * The one bootstrap of a LiveModel node, used by {@link Main} and by tests: config → models → store
+ * → change bus → CRUD verticle → HTTP verticles (→ TCP bridge).
  *
- * <p>On a clustered Vert.x (or with clustering configured) start-up fails on the embedded store with
- * {@link Clustering#SHARED_STORE_REQUIRED}: nodes would otherwise keep diverging copies of the data.
+ * <p>One node per Vert.x instance: a second start on the same instance is refused (both would
+ * consume the node-local CRUD address and the change addresses).
+ *
+ * <p>A clustered node on the embedded store is refused with {@link Clustering#SHARED_STORE_REQUIRED}:
+ * nodes would otherwise keep diverging copies of the data.
  */
 public final class LiveModelServer {
 
-  private final Vertx vertx;
+  /** The start-up failure of a second node on one Vert.x instance. */
+  public static final String ONE_NODE_PER_VERTX =
+      "a LiveModel server already runs on this Vert.x instance: start each node on a Vert.x of its own";
+  private static final String REGISTRY = "livemodel.nodes";
+
+  private final Node node;
   private final ServerConfig config;
   private final ModelRegistry models;
   private final Store store;
+  private final ChangeBus bus;
   private final List<HttpVerticle> httpVerticles = new CopyOnWriteArrayList<>();
   private final List<String> deployments = new ArrayList<>();
 
-  private LiveModelServer(Vertx vertx, ServerConfig config, ModelRegistry models, Store store) {
-    this.vertx = vertx;
+  private LiveModelServer(Node node, ServerConfig config, ModelRegistry models, Store store) {
+    this.node = node;
     this.config = config;
     this.models = models;
     this.store = store;
+    this.bus = new ChangeBus(node.vertx(), store, config.stream().gapWaitMillis());
+  }
+
+  /**
+   * Starts a node on a Vert.x of its own, clustered when the config says so ({@link Main}). On
+   * failure the Vert.x instance is closed again.
+   */
+  public static Future<LiveModelServer> launch(ServerConfig config) {
+    ModelRegistry models;
+    try {
+      Clustering.requireSharedStore(config);
+      models = loadModels(config);
+    } catch (IllegalArgumentException e) {
+      return Future.failedFuture(e);
+    }
+    // Netty's native transport (epoll) where available: fewer system calls per write than NIO.
+    Future<Node> node = config.cluster().enabled() ? Clustering.vertx(config.cluster())
+        : Future.succeededFuture(Node.standalone(Vertx.vertx(new VertxOptions().setPreferNativeTransport(true))));
+    return node.compose(n -> start(n, config, models, createStore(config))
+        .onFailure(e -> n.vertx().close()));
+  }
+
+  /** Starts a node with the store the config names. */
+  public static Future<LiveModelServer> start(Node node, ServerConfig config) {
+    return start(node, config, null);
+  }
+
+  /** Starts a node on a given store (not yet opened), or on the config's store if {@code store} is null. */
+  public static Future<LiveModelServer> start(Node node, ServerConfig config, Store store) {
+    try {
+      ModelRegistry models = loadModels(config);
+      return start(node, config, models, store != null ? store : createStore(config));
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
+  }
+
+  private static Future<LiveModelServer> start(Node node, ServerConfig config, ModelRegistry models, Store store) {
+    try {
+      // Clustered nodes each run their own store instance: it must be one shared database.
+      Clustering.requireSharedStore(config, node.clustered() || node.vertx().isClustered());
+    } catch (IllegalArgumentException e) {
+      return Future.failedFuture(e);
+    }
+    LocalMap<String, Boolean> registry = node.vertx().sharedData().getLocalMap(REGISTRY);
+    if (registry.putIfAbsent("node", true) != null) {
+      return Future.failedFuture(new IllegalStateException(ONE_NODE_PER_VERTX));
+    }
+    LiveModelServer server = new LiveModelServer(node, config, models, store);
+    return server.deploy().map(server).onFailure(e -> registry.remove("node"));
   }
 
   /** Loads every model folder of the config, in order (a later model replaces one of the same name). */
-  public static ModelRegistry loadModels(ServerConfig config) {
+  static ModelRegistry loadModels(ServerConfig config) {
     List<ModelDefinition> all = new ArrayList<>();
     for (Path dir : config.modelDirs()) {
       all.addAll(ModelLoader.loadFolder(dir));
@@ -55,42 +120,30 @@ public final class LiveModelServer {
     return new ModelRegistry(all);
   }
 
-  /** Starts a node with the store the config names. */
-  public static Future<LiveModelServer> start(Vertx vertx, ServerConfig config) {
-    ModelRegistry models;
-    Store store;
-    try {
-      models = loadModels(config);
-      store = Stores.create(config.store(), config.stream().retention());
-    } catch (RuntimeException e) {
-      return Future.failedFuture(e);
+  /** The store the config names, not yet opened. */
+  static Store createStore(ServerConfig config) {
+    StoreConfig store = config.store();
+    if (StoreConfig.POSTGRES.equals(store.type())) {
+      return new PgStore(new PgStoreOptions(store.postgresUrl(), store.poolSize(),
+          Duration.ofMillis(store.statementTimeoutMs()), store.postgresSchema()), config.stream().retention());
     }
-    return start(vertx, config, models, store);
-  }
-
-  /** Starts a node on a given store (not yet opened). */
-  public static Future<LiveModelServer> start(Vertx vertx, ServerConfig config, ModelRegistry models, Store store) {
-    try {
-      // Clustered nodes each run their own store instance: it must be one shared database.
-      Clustering.requireSharedStore(config, vertx.isClustered());
-    } catch (IllegalArgumentException e) {
-      return Future.failedFuture(e);
-    }
-    LiveModelServer server = new LiveModelServer(vertx, config, models, store);
-    return server.deploy().map(server);
+    return new MemoryStore(store.dataDir() == null
+        ? MemoryStoreOptions.inMemory()
+        : MemoryStoreOptions.journaled(store.dataDir()), config.stream().retention());
   }
 
   private Future<Void> deploy() {
-    registerCodecs(vertx);
-    ModelOperations operations = new ModelOperations(store);
+    Vertx vertx = node.vertx();
+    ModelOperations reads = new ModelOperations(store);
+    SharedEncodings encodings = new SharedEncodings();
     return store.open(vertx, models.all())
-        .compose(v -> vertx.deployVerticle(new CrudVerticle(models, operations)))
+        .compose(v -> bus.start(models.all()))
+        .compose(v -> vertx.deployVerticle(new CrudVerticle(store, bus)))
         .compose(id -> {
           deployments.add(id);
           DeploymentOptions options = new DeploymentOptions().setInstances(config.effectiveHttpInstances());
-          SharedEncodings encodings = new SharedEncodings();
           return vertx.deployVerticle(() -> {
-            HttpVerticle verticle = new HttpVerticle(config, models, operations, store, encodings);
+            HttpVerticle verticle = new HttpVerticle(config, models, reads, store, bus, encodings, node.clusterManager());
             httpVerticles.add(verticle);
             return verticle;
           }, options);
@@ -98,24 +151,24 @@ public final class LiveModelServer {
         .compose(id -> {
           deployments.add(id);
           return config.bridge().tcpPort() > 0
-              ? vertx.deployVerticle(new TcpBridgeVerticle(models, operations, config.bridge())).map(deployments::add)
+              ? vertx.deployVerticle(new TcpBridgeVerticle(models, reads, config.bridge())).map(deployments::add)
               : Future.succeededFuture();
         })
         .mapEmpty();
   }
 
-  private static void registerCodecs(Vertx vertx) {
-    try {
-      vertx.eventBus().registerDefaultCodec(WriteRequest.class, new LocalCodec<>(WriteRequest.class));
-      vertx.eventBus().registerDefaultCodec(WriteReply.class, new LocalCodec<>(WriteReply.class));
-    } catch (IllegalStateException alreadyRegistered) {
-      // A second node on the same Vert.x instance (tests): the codecs are there already.
-    }
-  }
-
   /** The HTTP port actually bound. */
   public int port() {
     return httpVerticles.get(0).actualPort();
+  }
+
+  public Vertx vertx() {
+    return node.vertx();
+  }
+
+  /** Whether this node runs in a cluster, and its node id and members: what {@code GET /health} answers. */
+  public io.vertx.core.spi.cluster.ClusterManager clusterManager() {
+    return node.clusterManager();
   }
 
   public ModelRegistry models() {
@@ -136,12 +189,19 @@ public final class LiveModelServer {
     return httpVerticles.stream().mapToInt(v -> v.hub().groupCount()).sum();
   }
 
-  /** Undeploys the verticles (closing open streams) and closes the store. */
+  /** Undeploys the verticles (closing open streams), stops the change bus and closes the store. */
   public Future<Void> stop() {
     List<Future<Void>> undeployed = new ArrayList<>();
     for (int i = deployments.size() - 1; i >= 0; i--) {
-      undeployed.add(vertx.undeploy(deployments.get(i)));
+      undeployed.add(node.vertx().undeploy(deployments.get(i)));
     }
-    return Future.join(undeployed).eventually(store::close).mapEmpty();
+    return Future.join(undeployed)
+        .eventually(bus::stop)
+        .eventually(store::close)
+        .eventually(() -> {
+          node.vertx().sharedData().getLocalMap(REGISTRY).remove("node");
+          return Future.succeededFuture();
+        })
+        .mapEmpty();
   }
 }

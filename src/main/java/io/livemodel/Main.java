@@ -1,14 +1,9 @@
 package io.livemodel;
 
-import io.livemodel.cluster.Clustering;
-import io.livemodel.cluster.HealthHandler;
 import io.livemodel.config.ConfigLoader;
 import io.livemodel.config.ServerConfig;
-import io.livemodel.model.ModelRegistry;
-import io.livemodel.store.Store;
-import io.livemodel.store.Stores;
+import io.livemodel.ops.HealthHandler;
 import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -33,44 +28,35 @@ public final class Main implements Callable<Integer> {
     Path file = configFile != null ? configFile
         : Path.of(System.getenv().getOrDefault("LIVEMODEL_CONFIG", "conf/config.json"));
     ServerConfig config;
-    ModelRegistry models;
     try {
       config = ConfigLoader.load(file, System.getenv());
-      Clustering.requireSharedStore(config);
-      models = LiveModelServer.loadModels(config);
     } catch (IllegalArgumentException e) {
       System.err.println("livemodel: invalid configuration: " + e.getMessage());
       return 2;
     }
-    Vertx vertx;
+    LiveModelServer server;
     try {
-      // Netty's native transport (epoll) where available: fewer system calls per write than NIO.
-      vertx = config.cluster().enabled() ? Clustering.vertx(config.cluster()).await()
-          : Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
-    } catch (Exception e) {
-      System.err.println("livemodel: failed to join the cluster: " + e.getMessage());
-      return 1;
-    }
-    try {
-      Store store = Stores.create(config.store(), config.stream().retention());
-      LiveModelServer server = LiveModelServer.start(vertx, config, models, store).await();
-      System.out.println("LiveModel listening on http://" + config.host() + ":" + server.port() + config.restApiRoot()
-          + " (models: " + String.join(", ", server.models().all().stream().map(m -> m.plural()).toList())
-          + "; store: " + describe(config) + cluster(vertx)
-          + "; transport: " + (vertx.isNativeTransportEnabled() ? "native" : "nio") + ")");
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        try {
-          server.stop().eventually(vertx::close).await();
-        } catch (Exception ignored) {
-          // shutting down anyway
-        }
-      }, "livemodel-shutdown"));
-      return keepRunning();
+      server = LiveModelServer.launch(config).await();
+    } catch (IllegalArgumentException e) {
+      System.err.println("livemodel: invalid configuration: " + e.getMessage());
+      return 2;
     } catch (Exception e) {
       System.err.println("livemodel: failed to start: " + e.getMessage());
-      vertx.close();
       return 1;
     }
+    Vertx vertx = server.vertx();
+    System.out.println("LiveModel listening on http://" + config.host() + ":" + server.port() + config.restApiRoot()
+        + " (models: " + String.join(", ", server.models().all().stream().map(m -> m.plural()).toList())
+        + "; store: " + describe(config) + cluster(server)
+        + "; transport: " + (vertx.isNativeTransportEnabled() ? "native" : "nio") + ")");
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      try {
+        server.stop().eventually(vertx::close).await();
+      } catch (Exception ignored) {
+        // shutting down anyway
+      }
+    }, "livemodel-shutdown"));
+    return keepRunning();
   }
 
   private static Integer keepRunning() {
@@ -82,11 +68,11 @@ public final class Main implements Callable<Integer> {
     return 0;
   }
 
-  private static String cluster(Vertx vertx) {
-    if (!vertx.isClustered()) {
+  private static String cluster(LiveModelServer server) {
+    if (server.clusterManager() == null) {
       return "";
     }
-    JsonObject health = new HealthHandler(vertx, null).health();
+    JsonObject health = new HealthHandler(server.clusterManager(), null).health();
     return "; cluster node " + health.getString("nodeId") + ", " + health.getJsonArray("members").size() + " member(s)";
   }
 

@@ -1,12 +1,13 @@
 package io.livemodel.bridge;
 
-import io.livemodel.crud.CrudVerticle;
 import io.livemodel.crud.ModelOperations;
+import io.livemodel.crud.WriteClient;
 import io.livemodel.crud.WriteOp;
 import io.livemodel.crud.WriteRequest;
 import io.livemodel.model.ApiError;
 import io.livemodel.model.ModelDefinition;
 import io.livemodel.model.ModelRegistry;
+import io.livemodel.stream.Addresses;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.Message;
@@ -32,19 +33,13 @@ import java.util.logging.Logger;
 final class BridgeCrud {
 
   private static final Logger LOG = Logger.getLogger(BridgeCrud.class.getName());
-  private static final String PREFIX = "crud.";
 
-  private final Vertx vertx;
+  private final WriteClient writes;
   private final ModelOperations operations;
 
-  private BridgeCrud(Vertx vertx, ModelOperations operations) {
-    this.vertx = vertx;
+  private BridgeCrud(WriteClient writes, ModelOperations operations) {
+    this.writes = writes;
     this.operations = operations;
-  }
-
-  /** The bridge-visible CRUD address of a model: {@code crud.MyModel}. */
-  static String address(String modelName) {
-    return PREFIX + modelName;
   }
 
   /**
@@ -52,9 +47,9 @@ final class BridgeCrud {
    * away when it is undeployed). A request is served by the node its client is connected to.
    */
   static void register(Vertx vertx, ModelRegistry models, ModelOperations operations) {
-    BridgeCrud crud = new BridgeCrud(vertx, operations);
+    BridgeCrud crud = new BridgeCrud(new WriteClient(vertx), operations);
     for (ModelDefinition model : models.all()) {
-      vertx.eventBus().<Object>localConsumer(address(model.name()), message -> crud.handle(model, message));
+      vertx.eventBus().<Object>localConsumer(Addresses.bridgeCrud(model.name()), message -> crud.handle(model, message));
     }
   }
 
@@ -109,7 +104,7 @@ final class BridgeCrud {
   }
 
   private Future<Object> write(ModelDefinition model, WriteOp op, String id, Object data, Object where) {
-    return CrudVerticle.write(vertx, new WriteRequest(model.name(), op, id, data, where));
+    return writes.write(new WriteRequest(model, op, id, data, where));
   }
 
   private static String required(String id, String op) {

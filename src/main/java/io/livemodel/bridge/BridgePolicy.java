@@ -35,7 +35,7 @@ final class BridgePolicy {
     Set<String> crud = new LinkedHashSet<>();
     for (ModelDefinition model : models.all()) {
       changes.add(Addresses.changes(model.name()));
-      crud.add(BridgeCrud.address(model.name()));
+      crud.add(Addresses.bridgeCrud(model.name()));
     }
     this.changeAddresses = Collections.unmodifiableSet(changes);
     this.crudAddresses = config.inboundCrud() ? Collections.unmodifiableSet(crud) : Set.of();

@@ -25,7 +25,7 @@ public final class Clustering {
   }
 
   /** A clustered Vert.x joined to the cluster {@link HazelcastSettings#DEFAULT_CLUSTER_NAME}. */
-  public static Future<Vertx> vertx(ClusterConfig cluster) {
+  public static Future<Node> vertx(ClusterConfig cluster) {
     return vertx(cluster, HazelcastSettings.DEFAULT_CLUSTER_NAME);
   }
 
@@ -33,12 +33,13 @@ public final class Clustering {
    * A clustered Vert.x joined to the named cluster; completes once this node is a member and its
    * event bus listens.
    */
-  public static Future<Vertx> vertx(ClusterConfig cluster, String clusterName) {
+  public static Future<Node> vertx(ClusterConfig cluster, String clusterName) {
     HazelcastClusterManager manager = new HazelcastClusterManager(HazelcastSettings.of(cluster, clusterName));
     return Vertx.builder()
         .with(vertxOptions(cluster))
         .withClusterManager(manager)
-        .buildClustered();
+        .buildClustered()
+        .map(vertx -> new Node(vertx, manager));
   }
 
   /**

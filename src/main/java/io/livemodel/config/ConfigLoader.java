@@ -1,6 +1,5 @@
 package io.livemodel.config;
 
-import io.livemodel.store.ChangeLog;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -97,7 +96,7 @@ public final class ConfigLoader {
     check(maxQueued > 0 && maxChanges > 0 && maxAge >= 0,
         where + ": stream.maxQueuedBytes and retention.maxChanges must be positive, retention.maxAgeSeconds >= 0");
     StreamConfig streamConfig = new StreamConfig(heartbeat, retry, gapWait, maxQueued,
-        new ChangeLog.Retention(maxChanges, maxAge));
+        new Retention(maxChanges, maxAge));
     return new ServerConfig(host, port, root, List.copyOf(modelDirs), store, instances, bodyLimit, idle,
         maxHeader, streamConfig, bridge(json.getJsonObject("bridge", new JsonObject()), where),
         cluster(json.getJsonObject("cluster", new JsonObject()), env, where));

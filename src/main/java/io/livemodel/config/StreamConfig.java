@@ -1,7 +1,5 @@
 package io.livemodel.config;
 
-import io.livemodel.store.ChangeLog.Retention;
-
 /**
  * Change-stream settings.
  *

@@ -10,7 +10,7 @@ import io.livemodel.model.ModelDefinition;
 import io.livemodel.store.Committed;
 import io.livemodel.store.Store;
 import io.livemodel.store.WriteTx;
-import io.livemodel.stream.Change;
+import io.livemodel.store.Change;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -74,8 +74,11 @@ public final class ModelOperations {
 
   // ---- writes -----------------------------------------------------------------------------------
 
-  /** Runs one write request; the value is the JSON answer, the changes are what to publish. */
-  public Future<Committed<Object>> write(ModelDefinition model, WriteRequest request) {
+  /**
+   * Runs one write request; the value is the JSON answer, the changes are what to publish. Only the
+   * {@link WriteService} calls it: it publishes the changes after commit.
+   */
+  Future<Committed<Object>> write(ModelDefinition model, WriteRequest request) {
     try {
       return switch (request.op()) {
         case CREATE -> create(model, request.data());

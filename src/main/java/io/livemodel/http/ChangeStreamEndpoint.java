@@ -34,9 +34,9 @@ final class ChangeStreamEndpoint {
     boolean sse = "event-stream".equals(args.fromQuery("_format")) || Accepts.accepts(accept, "text/event-stream");
     StreamSubscriber subscriber;
     if (sse) {
-      subscriber = new SseSubscriber(ctx.response(), flushBatch, hub, model.name(), filter, maxQueuedBytes, retryMs);
+      subscriber = new SseSubscriber(ctx.response(), flushBatch, hub, model, filter, maxQueuedBytes, retryMs);
     } else if (Accepts.accepts(accept, "application/json")) {
-      subscriber = new JsonLinesSubscriber(ctx.response(), flushBatch, hub, model.name(), filter, maxQueuedBytes);
+      subscriber = new JsonLinesSubscriber(ctx.response(), flushBatch, hub, model, filter, maxQueuedBytes);
     } else {
       Responses.notAcceptable(ctx.response());
       return;

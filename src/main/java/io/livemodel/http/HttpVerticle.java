@@ -1,18 +1,20 @@
 package io.livemodel.http;
 
 import io.livemodel.bridge.BridgeRoutes;
-import io.livemodel.cluster.HealthHandler;
 import io.livemodel.config.ServerConfig;
 import io.livemodel.crud.ModelOperations;
 import io.livemodel.model.ApiError;
 import io.livemodel.model.ModelRegistry;
-import io.livemodel.store.ChangeLog;
+import io.livemodel.ops.HealthHandler;
+import io.livemodel.store.Store;
+import io.livemodel.stream.ChangeBus;
 import io.livemodel.stream.ChangeHub;
 import io.livemodel.stream.SharedEncodings;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.spi.cluster.ClusterManager;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -28,16 +30,24 @@ public final class HttpVerticle extends VerticleBase {
   private final ServerConfig config;
   private final ModelRegistry models;
   private final ModelOperations operations;
-  private final ChangeLog changeLog;
+  private final Store store;
+  private final ClusterManager clusterManager;
+  private final ChangeBus bus;
   private final SharedEncodings encodings;
   private ChangeHub hub;
   private HttpServer server;
 
-  /** @param encodings the node's change encodings, shared by its HTTP verticles */
-  public HttpVerticle(ServerConfig config, ModelRegistry models, ModelOperations operations, ChangeLog changeLog,
-                      SharedEncodings encodings) {
+  /**
+   * @param bus the node's change bus
+   * @param clusterManager the node's cluster manager, null when not clustered
+   * @param encodings the node's change encodings, shared by its HTTP verticles
+   */
+  public HttpVerticle(ServerConfig config, ModelRegistry models, ModelOperations operations, Store store,
+                      ChangeBus bus, SharedEncodings encodings, ClusterManager clusterManager) {
     this.config = config;
-    this.changeLog = changeLog;
+    this.store = store;
+    this.clusterManager = clusterManager;
+    this.bus = bus;
     this.encodings = encodings;
     this.models = models;
     this.operations = operations;
@@ -45,10 +55,10 @@ public final class HttpVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    hub = new ChangeHub(vertx, changeLog, config.stream().gapWaitMillis(), encodings);
+    hub = new ChangeHub(vertx, bus, encodings);
     long idleMillis = config.idleTimeoutSeconds() * 1000L;
     Router router = Router.router(vertx);
-    router.get("/health").handler(new HealthHandler(vertx, config.store().type()));
+    router.get("/health").handler(new HealthHandler(clusterManager, config.store().type()));
     BridgeRoutes.mount(router, vertx, models, operations, config.bridge());
     // REST requests only: bridge transports (SockJS streaming, WebSockets) are long-lived by design.
     router.route().handler(ctx -> {
@@ -76,17 +86,16 @@ public final class HttpVerticle extends VerticleBase {
         .setStrictThreadMode(true)
         .setIdleTimeout(config.idleTimeoutSeconds());
     server = vertx.createHttpServer(options).requestHandler(router);
-    return hub.start(models.all(), config.stream().heartbeatSeconds())
-        .compose(v -> server.listen())
-        .mapEmpty();
+    hub.start(models.all(), store, config.stream().heartbeatSeconds());
+    return server.listen();
   }
 
   @Override
   public Future<?> stop() {
     // Streams end first, so their clients reconnect (and resume) elsewhere; then the server stops
     // accepting and waits briefly for in-flight requests.
-    return hub.stop().compose(v -> server == null ? Future.succeededFuture()
-        : server.shutdown(5, TimeUnit.SECONDS));
+    hub.stop();
+    return server == null ? Future.succeededFuture() : server.shutdown(5, TimeUnit.SECONDS);
   }
 
   /** The port actually bound (useful with port 0). */

@@ -1,5 +1,6 @@
 package io.livemodel.http;
 
+import io.livemodel.model.ModelDefinition;
 import io.livemodel.stream.ChangeFilter;
 import io.livemodel.stream.ChangeHub;
 import io.livemodel.stream.EncodedChange;
@@ -25,9 +26,9 @@ final class JsonLinesSubscriber extends StreamSubscriber {
   private final SharedChunk dataPrefix;
   private final String streamId;
 
-  JsonLinesSubscriber(HttpServerResponse response, FlushBatch flushBatch, ChangeHub hub, String modelName,
+  JsonLinesSubscriber(HttpServerResponse response, FlushBatch flushBatch, ChangeHub hub, ModelDefinition model,
                       ChangeFilter filter, long maxQueuedBytes) {
-    super(response, flushBatch, hub, modelName, filter, maxQueuedBytes);
+    super(response, flushBatch, hub, model, filter, maxQueuedBytes);
     this.streamId = randomHex(26);
     this.dataPrefix = SharedChunk.of("[\"" + streamId + "\",\"data\",");
   }

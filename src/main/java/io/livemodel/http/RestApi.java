@@ -1,7 +1,7 @@
 package io.livemodel.http;
 
-import io.livemodel.crud.CrudVerticle;
 import io.livemodel.crud.ModelOperations;
+import io.livemodel.crud.WriteClient;
 import io.livemodel.crud.WriteOp;
 import io.livemodel.crud.WriteRequest;
 import io.livemodel.model.ApiError;
@@ -29,7 +29,7 @@ import java.util.Locale;
 final class RestApi implements Handler<RoutingContext> {
 
 
-  private final Vertx vertx;
+  private final WriteClient writes;
   private final String root;
   private final ModelRegistry models;
   private final ModelOperations operations;
@@ -37,7 +37,7 @@ final class RestApi implements Handler<RoutingContext> {
 
   RestApi(Vertx vertx, String root, ModelRegistry models, ModelOperations operations,
           ChangeStreamEndpoint changeStreams) {
-    this.vertx = vertx;
+    this.writes = new WriteClient(vertx);
     this.root = root.toLowerCase(Locale.ROOT);
     this.models = models;
     this.operations = operations;
@@ -164,7 +164,7 @@ final class RestApi implements Handler<RoutingContext> {
   }
 
   private void write(RoutingContext ctx, ModelDefinition model, WriteOp op, String id, Object data, Object where) {
-    reply(ctx, CrudVerticle.write(vertx, new WriteRequest(model.name(), op, id, data, where)));
+    reply(ctx, writes.write(new WriteRequest(model, op, id, data, where)));
   }
 
   private static void reply(RoutingContext ctx, Future<?> result) {

@@ -1,5 +1,6 @@
 package io.livemodel.http;
 
+import io.livemodel.model.ModelDefinition;
 import io.livemodel.stream.ChangeFilter;
 import io.livemodel.stream.ChangeHub;
 import io.livemodel.stream.EncodedChange;
@@ -35,9 +36,9 @@ final class SseSubscriber extends StreamSubscriber {
 
   private final int retryMs;
 
-  SseSubscriber(HttpServerResponse response, FlushBatch flushBatch, ChangeHub hub, String modelName,
+  SseSubscriber(HttpServerResponse response, FlushBatch flushBatch, ChangeHub hub, ModelDefinition model,
                 ChangeFilter filter, long maxQueuedBytes, int retryMs) {
-    super(response, flushBatch, hub, modelName, filter, maxQueuedBytes);
+    super(response, flushBatch, hub, model, filter, maxQueuedBytes);
     this.retryMs = retryMs;
   }
 

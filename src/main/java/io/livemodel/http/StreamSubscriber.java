@@ -1,23 +1,23 @@
 package io.livemodel.http;
 
+import io.livemodel.model.ModelDefinition;
 import io.livemodel.stream.ChangeFilter;
 import io.livemodel.stream.ChangeHub;
 import io.livemodel.stream.EncodedChange;
 import io.livemodel.stream.Subscriber;
+import io.livemodel.stream.Subscription;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.HttpVersion;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * One client's change stream on a chunked HTTP response, in one of the two wire formats. Owns its
- * response: one cleanup path ({@link #close()}, idempotent) leaves the hub whether the client went
- * away, the write failed or the client was too slow.
+ * response and its {@link Subscription}: one cleanup path ({@link #close()}, idempotent) leaves the
+ * hub whether the client went away, the write failed or the client was too slow.
  *
  * <p>Slow clients: writes go on while Vert.x's write queue is full, counting the bytes queued past
  * it; a client that stays behind by more than {@code maxQueuedBytes} is disconnected rather than
@@ -30,24 +30,23 @@ abstract class StreamSubscriber implements Subscriber {
   protected final HttpServerResponse response;
   private final FlushBatch flushBatch;
   private final ChangeHub hub;
-  private final String modelName;
+  private final ModelDefinition model;
   private final ChangeFilter filter;
   private final long maxQueuedBytes;
   private long queuedPastLimit;
   private long lastWrite = System.currentTimeMillis();
-  private long lastSeq;
-  private List<EncodedChange> held;
+  private Subscription subscription;
   /** The HTTP/1.x connection, closed when the client is too slow; null on HTTP/2 (the stream is reset). */
   private HttpConnection connection;
   private ChunkOutput out;
   private boolean closed;
 
-  StreamSubscriber(HttpServerResponse response, FlushBatch flushBatch, ChangeHub hub, String modelName,
+  StreamSubscriber(HttpServerResponse response, FlushBatch flushBatch, ChangeHub hub, ModelDefinition model,
                    ChangeFilter filter, long maxQueuedBytes) {
     this.response = response;
     this.flushBatch = flushBatch;
     this.hub = hub;
-    this.modelName = modelName;
+    this.model = model;
     this.filter = filter;
     this.maxQueuedBytes = maxQueuedBytes;
   }
@@ -64,11 +63,10 @@ abstract class StreamSubscriber implements Subscriber {
     response.closeHandler(v -> close());
     response.exceptionHandler(e -> close());
     response.drainHandler(v -> queuedPastLimit = 0);
-    lastSeq = Math.max(afterSeq, 0);
     writeHeaders(request);
     out = ChunkOutput.open(request, response, flushBatch);
     write(preamble());
-    hub.subscribe(modelName, this, afterSeq);
+    subscription = hub.subscribe(model, filter, this, afterSeq);
   }
 
   /** Sets the response headers (chunked); {@link ChunkOutput#open} sends the head. */
@@ -82,37 +80,9 @@ abstract class StreamSubscriber implements Subscriber {
   protected abstract SharedChunk heartbeatFrame();
 
   @Override
-  public final ChangeFilter filter() {
-    return filter;
-  }
-
-  @Override
-  public final void deliver(EncodedChange change) {
-    if (held != null) {
-      held.add(change);
-    } else {
-      send(change);
-    }
-  }
-
-  @Override
-  public final void hold() {
-    if (held == null) {
-      held = new ArrayList<>();
-    }
-  }
-
-  @Override
-  public final void replay(EncodedChange change) {
-    send(change);
-  }
-
-  @Override
-  public final void release() {
-    List<EncodedChange> queued = held;
-    held = null;
-    if (queued != null) {
-      queued.forEach(this::send);
+  public final void send(EncodedChange change) {
+    if (!closed) {
+      writeChange(change);
     }
   }
 
@@ -123,19 +93,7 @@ abstract class StreamSubscriber implements Subscriber {
       if (frame != null) {
         write(frame);
       }
-      lastSeq = Math.max(lastSeq, latestSeq);
     }
-  }
-
-  /** Writes a change by the sequence rule: never one at or below the last seq written. */
-  private void send(EncodedChange change) {
-    if (closed || (change.seq() > 0 && change.seq() <= lastSeq)) {
-      return;
-    }
-    if (change.seq() > 0) {
-      lastSeq = change.seq();
-    }
-    writeChange(change);
   }
 
   /** The frame telling the client its position expired, or null if the format has none. */
@@ -168,7 +126,7 @@ abstract class StreamSubscriber implements Subscriber {
       queuedPastLimit += length;
       if (queuedPastLimit > maxQueuedBytes) {
         LOG.log(Level.FINE, "closing slow change-stream client of {0}: {1} bytes behind",
-            new Object[] {modelName, queuedPastLimit});
+            new Object[] {model.name(), queuedPastLimit});
         // Drop the stream, and with it everything queued for it: ending the response would
         // only queue more behind what the client does not read.
         leave();
@@ -198,7 +156,9 @@ abstract class StreamSubscriber implements Subscriber {
       return false;
     }
     closed = true;
-    hub.unsubscribe(modelName, this);
+    if (subscription != null) {
+      subscription.close();
+    }
     return true;
   }
 }

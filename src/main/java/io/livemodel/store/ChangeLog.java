@@ -1,7 +1,8 @@
 package io.livemodel.store;
 
+import io.livemodel.config.Retention;
 import io.livemodel.model.ModelDefinition;
-import io.livemodel.stream.Change;
+import io.livemodel.store.Change;
 import io.vertx.core.Future;
 import java.util.List;
 
@@ -44,13 +45,5 @@ public interface ChangeLog {
       }
       return afterSeq < latestSeq && (oldestSeq == 0 || oldestSeq > afterSeq + 1);
     }
-  }
-
-  /**
-   * How much history is kept per model: at most {@code maxChanges}, none older than
-   * {@code maxAgeSeconds} (0: no age limit).
-   */
-  record Retention(int maxChanges, long maxAgeSeconds) {
-    public static final Retention DEFAULT = new Retention(10_000, 24 * 3600);
   }
 }

@@ -41,7 +41,7 @@ public interface Store extends ChangeLog {
    * Runs {@code work} as one atomic write transaction on {@code model}: writes of one model are
    * serialized (one at a time, in the order their transactions commit), and either everything the
    * work did, changes included, is kept, or (the work's future failed) nothing is.
-   * Each {@link io.livemodel.stream.Change} emitted gets the model's next sequence number at commit.
+   * Each {@link Change} emitted gets the model's next sequence number at commit.
    */
   <T> Future<Committed<T>> write(ModelDefinition model, Function<WriteTx, Future<T>> work);
 

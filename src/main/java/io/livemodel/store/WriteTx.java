@@ -1,7 +1,7 @@
 package io.livemodel.store;
 
 import io.livemodel.filter.Where;
-import io.livemodel.stream.Change;
+import io.livemodel.store.Change;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.List;

@@ -1,128 +1,161 @@
 package io.livemodel.stream;
 
 import io.livemodel.model.ModelDefinition;
+import io.livemodel.store.Change;
 import io.livemodel.store.ChangeLog;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
- * The fan-out of one verticle: ONE event-bus consumer per model, whatever the number of
- * subscribers. Per model a {@link ModelChannel} puts changes in sequence order and groups
- * subscribers by filter, so a change is filtered and encoded once per distinct filter and the same
- * buffer is written to every subscriber of the group.
+ * The fan-out of one verticle: listens to the node's {@link ChangeBus} for every model and hands
+ * each change to the verticle's subscriptions. Per model, subscriptions are grouped by filter
+ * ({@link FilterGroups}), so a change is filtered once per distinct filter and encoded once per node
+ * and filter ({@link SharedEncodings}); the same bytes go to every member, in slices
+ * ({@link SlicedDelivery}). Resuming subscriptions get what they missed from the log first
+ * ({@link Replayer}).
  *
- * <p>Not thread-safe: create, use and close it on one verticle's event loop (consumers deliver there).
+ * <p>Not thread-safe: create, use and stop it on one verticle's event loop (changes arrive there).
  */
 public final class ChangeHub {
 
-  /** The header carrying a change's sequence number (set by the CRUD verticle). */
-  public static final String SEQ_HEADER = "seq";
-
   private final Vertx vertx;
-  private final ChangeLog log;
-  private final long gapWaitMillis;
+  private final ChangeBus bus;
   private final SharedEncodings encodings;
-  private final Map<String, ModelChannel> channels = new HashMap<>();
-  private final List<MessageConsumer<JsonObject>> consumers = new ArrayList<>();
+  private final Map<String, ModelFanOut> models = new HashMap<>();
+  private final ChangeBus.Listener listener = this::onChange;
+  private Replayer replayer;
   private long heartbeatTimer = -1;
 
   /**
-   * @param log where missed changes are read from (resume, gaps)
-   * @param gapWaitMillis how long an out-of-order change waits for the ones before it
+   * @param bus the node's change bus
    * @param encodings the node's encodings, shared by its hubs
    */
-  public ChangeHub(Vertx vertx, ChangeLog log, long gapWaitMillis, SharedEncodings encodings) {
+  public ChangeHub(Vertx vertx, ChangeBus bus, SharedEncodings encodings) {
     this.vertx = vertx;
-    this.log = log;
-    this.gapWaitMillis = gapWaitMillis;
+    this.bus = bus;
     this.encodings = encodings;
   }
 
-  /**
-   * Registers one consumer per model, learns each model's latest seq and starts heartbeats;
-   * completes when every consumer is registered (cluster-wide in clustered mode). Call it on the
-   * verticle's event loop.
-   */
-  public Future<Void> start(Collection<ModelDefinition> models, int heartbeatSeconds) {
+  /** One model's state in this hub. */
+  private static final class ModelFanOut {
+    final ModelDefinition model;
+    final FilterGroups groups = new FilterGroups();
+    final SlicedDelivery delivery;
+    /** The last seq this hub received; a resuming subscription replays up to it. */
+    long dispatched;
+
+    ModelFanOut(ModelDefinition model, Context context) {
+      this.model = model;
+      this.delivery = new SlicedDelivery(context);
+    }
+  }
+
+  /** Starts listening to every model and sends heartbeats. Call it on the verticle's event loop. */
+  public void start(Iterable<ModelDefinition> modelList, ChangeLog log, int heartbeatSeconds) {
     Context context = vertx.getOrCreateContext();
-    List<Future<Void>> ready = new ArrayList<>();
-    for (ModelDefinition model : models) {
-      ModelChannel channel = new ModelChannel(model, log, context, gapWaitMillis, encodings);
-      channels.put(model.name(), channel);
-      MessageConsumer<JsonObject> consumer = vertx.eventBus().consumer(Addresses.changes(model.name()), message -> {
-        String seq = message.headers().get(SEQ_HEADER);
-        channel.arrive(message.body(), seq == null ? 0 : Long.parseLong(seq));
-      });
-      consumers.add(consumer);
-      ready.add(consumer.completion().compose(v -> channel.start()));
+    replayer = new Replayer(log, context, encodings);
+    for (ModelDefinition model : modelList) {
+      ModelFanOut fanOut = new ModelFanOut(model, context);
+      models.put(model.name(), fanOut);
+      fanOut.dispatched = Math.max(0, bus.listen(model.name(), context, listener));
     }
     if (heartbeatSeconds > 0) {
       long interval = heartbeatSeconds * 1000L;
       heartbeatTimer = vertx.setPeriodic(Math.max(250, interval / 4), id -> heartbeat(interval));
     }
-    return Future.all(ready).mapEmpty();
-  }
-
-  /** Adds a live subscriber: it receives every change dispatched from now on. */
-  public void subscribe(String modelName, Subscriber subscriber) {
-    subscribe(modelName, subscriber, -1);
   }
 
   /**
-   * Adds a subscriber that has seen the model's changes up to {@code afterSeq}: it first receives
-   * what it missed from the change log, then live changes, with no gap and no duplicate. A negative
-   * {@code afterSeq} means live only.
+   * Adds a subscriber of {@code model}'s changes that pass {@code filter}. With {@code afterSeq >= 0}
+   * it first receives what it missed after that seq from the change log, then live changes, with no
+   * gap and no duplicate; with a negative {@code afterSeq} live changes only.
    */
-  public void subscribe(String modelName, Subscriber subscriber, long afterSeq) {
-    channel(modelName).subscribe(subscriber, afterSeq);
+  public Subscription subscribe(ModelDefinition model, ChangeFilter filter, Subscriber subscriber, long afterSeq) {
+    ModelFanOut fanOut = fanOut(model.name());
+    Subscription subscription = new Subscription(this, model.name(), filter, subscriber, Math.max(afterSeq, 0));
+    fanOut.groups.add(subscription);
+    if (afterSeq >= 0) {
+      replayer.replay(fanOut.model, subscription, afterSeq, fanOut.dispatched);
+    }
+    return subscription;
   }
 
-  /** Removes a subscriber; idempotent. */
-  public void unsubscribe(String modelName, Subscriber subscriber) {
-    ModelChannel channel = channels.get(modelName);
-    if (channel != null) {
-      channel.unsubscribe(subscriber);
+  void unsubscribe(Subscription subscription) {
+    ModelFanOut fanOut = models.get(subscription.model());
+    if (fanOut != null) {
+      fanOut.groups.remove(subscription);
     }
   }
 
   /** Subscribers currently registered (for leak checks and metrics). */
   public int subscriberCount() {
-    return channels.values().stream().mapToInt(ModelChannel::subscriberCount).sum();
+    return models.values().stream().mapToInt(m -> m.groups.memberCount()).sum();
   }
 
   /** Distinct filter groups currently held, over all models. */
   public int groupCount() {
-    return channels.values().stream().mapToInt(ModelChannel::groupCount).sum();
+    return models.values().stream().mapToInt(m -> m.groups.groupCount()).sum();
   }
 
-  public Future<Void> stop() {
+  /** Stops listening and ends every stream. */
+  public void stop() {
+    bus.unlisten(listener);
     if (heartbeatTimer >= 0) {
       vertx.cancelTimer(heartbeatTimer);
     }
-    channels.values().forEach(ModelChannel::stop);
-    List<Future<Void>> done = new ArrayList<>();
-    consumers.forEach(c -> done.add(c.unregister()));
-    return Future.all(done).mapEmpty();
+    for (ModelFanOut fanOut : models.values()) {
+      fanOut.delivery.clear();
+      for (FilterGroups.Group group : fanOut.groups.groups()) {
+        for (Subscription subscription : group.members()) {
+          subscription.close();
+          subscription.subscriber().close();
+        }
+      }
+    }
   }
 
-  private ModelChannel channel(String modelName) {
-    ModelChannel channel = channels.get(modelName);
-    if (channel == null) {
-      throw new IllegalArgumentException("unknown model " + modelName);
+  private void onChange(Change change) {
+    ModelFanOut fanOut = models.get(change.model());
+    if (fanOut == null) {
+      return;
     }
-    return channel;
+    if (change.seq() > 0) {
+      fanOut.dispatched = change.seq();
+    }
+    if (fanOut.groups.isEmpty()) {
+      return;
+    }
+    JsonObject json = change.toJson();
+    for (FilterGroups.Group group : fanOut.groups.groups()) {
+      JsonObject filtered = group.filter.apply(json);
+      if (filtered != null) {
+        // The members as of now: who subscribes later gets this change from the log if resuming.
+        fanOut.delivery.add(encodings.get(change.model(), change.seq(), group.filter.key(), filtered), group.members());
+      }
+    }
+    fanOut.delivery.run();
   }
 
   private void heartbeat(long intervalMillis) {
     long now = System.currentTimeMillis();
-    channels.values().forEach(channel -> channel.heartbeat(now, intervalMillis));
+    for (ModelFanOut fanOut : models.values()) {
+      for (FilterGroups.Group group : fanOut.groups.groups()) {
+        for (Subscription subscription : group.members()) {
+          subscription.subscriber().heartbeat(now, intervalMillis);
+        }
+      }
+    }
+  }
+
+  private ModelFanOut fanOut(String modelName) {
+    ModelFanOut fanOut = models.get(modelName);
+    if (fanOut == null) {
+      throw new IllegalArgumentException("unknown model " + modelName);
+    }
+    return fanOut;
   }
 }

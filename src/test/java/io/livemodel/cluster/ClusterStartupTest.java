@@ -21,10 +21,11 @@ class ClusterStartupTest {
   void clusteredVertxWithMemoryStore() {
     int port = TestServer.freePort();
     ClusterConfig cluster = new ClusterConfig(true, List.of("127.0.0.1:" + port), "127.0.0.1", port, "127.0.0.1");
-    Vertx vertx = Clustering.vertx(cluster, "livemodel-test-" + UUID.randomUUID()).await();
+    Node node = Clustering.vertx(cluster, "livemodel-test-" + UUID.randomUUID()).await();
+    Vertx vertx = node.vertx();
     try {
       assertThat(vertx.isClustered()).isTrue();
-      assertThatThrownBy(() -> TestServer.builder().vertx(vertx).cluster(cluster).build())
+      assertThatThrownBy(() -> TestServer.builder().node(node).cluster(cluster).build())
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessage("clustering needs a shared store: set LIVEMODEL_STORE=postgres");
     } finally {

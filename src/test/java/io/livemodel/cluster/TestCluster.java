@@ -48,10 +48,11 @@ final class TestCluster implements AutoCloseable {
 
   /** Joins a new node to the cluster and starts LiveModel on it; returns once it serves. */
   TestServer startNode() {
-    Vertx vertx = Clustering.vertx(config, name).await();
+    Node clustered = Clustering.vertx(config, name).await();
+    Vertx vertx = clustered.vertx();
     try {
       TestServer node = TestServer.builder()
-          .vertx(vertx)
+          .node(clustered)
           .cluster(config)
           .store(new StoreConfig(StoreConfig.POSTGRES, null, TestPostgres.url(), 4, 5000))
           .store(new PgStore(PgStoreOptions.of(TestPostgres.url(), schema)))

@@ -15,7 +15,7 @@ import io.livemodel.filter.OrderSpec;
 import io.livemodel.filter.Where;
 import io.livemodel.model.ApiError;
 import io.livemodel.model.ModelDefinition;
-import io.livemodel.stream.Change;
+import io.livemodel.store.Change;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;

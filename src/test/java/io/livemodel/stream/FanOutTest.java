@@ -18,7 +18,7 @@ class FanOutTest {
   @Test
   @DisplayName("more subscribers than a slice holds: every stream gets every change once, in order, as does a filtered group")
   void manySlices() throws Exception {
-    int n = 2 * ModelChannel.SLICE + 37;
+    int n = 2 * SlicedDelivery.SLICE + 37;
     List<SseClient> clients = new ArrayList<>();
     try (TestServer server = TestServer.builder().httpInstances(1).build(); Api api = new Api(server)) {
       String url = server.base() + "/api/MyModels/change-stream";

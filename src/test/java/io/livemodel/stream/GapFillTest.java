@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.livemodel.model.ModelDefinition;
 import io.livemodel.model.ModelLoader;
+import io.livemodel.store.Change;
 import io.livemodel.store.ChangeLog;
 import io.livemodel.store.memory.MemoryStore;
 import io.livemodel.store.memory.MemoryStoreOptions;
-import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -24,8 +24,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * A node's fan-out puts changes from several writer nodes back in sequence order, filling gaps from
- * the change log. Here the event bus's reordering is played by hand against a real memory store's
+ * A node's sequencer puts changes from several writer nodes back in sequence order, filling gaps
+ * from the change log. Here the event bus's reordering is played by hand against a real memory store's
  * log; only the log's answer is held back (a gate) so a change can arrive while its gap is filled.
  */
 @DisplayName("Changes arriving out of order: gaps filled from the log")
@@ -35,8 +35,7 @@ class GapFillTest {
   private Vertx vertx;
   private MemoryStore store;
   private GatedLog log;
-  private Context context;
-  private ModelChannel channel;
+  private Sequencer sequencer;
   private final LinkedBlockingQueue<Long> delivered = new LinkedBlockingQueue<>();
 
   /** The store's log, whose answers wait for {@link #open} while a gate is set. */
@@ -59,13 +58,8 @@ class GapFillTest {
     store = new MemoryStore(MemoryStoreOptions.inMemory());
     store.open(vertx, List.of(model)).await();
     log = new GatedLog();
-    context = vertx.getOrCreateContext();
-    channel = new ModelChannel(model, log, context, 20, new SharedEncodings());
-    on(() -> channel.start()).await();
-    on(() -> {
-      channel.subscribe(collector(), -1);
-      return Future.succeededFuture();
-    }).await();
+    sequencer = new Sequencer(model, log, vertx, 20, change -> delivered.add(change.seq()));
+    sequencer.start().await();
   }
 
   @AfterEach
@@ -74,14 +68,8 @@ class GapFillTest {
     vertx.close().await();
   }
 
-  private <T> Future<T> on(java.util.function.Supplier<Future<T>> work) {
-    Promise<T> promise = Promise.promise();
-    context.runOnContext(v -> work.get().onComplete(promise));
-    return promise.future();
-  }
-
   private void arrive(Change change) {
-    context.runOnContext(v -> channel.arrive(change.toJson(), change.seq()));
+    vertx.runOnContext(v -> sequencer.arrive(change));
   }
 
   /** Writes {@code n} creates in one transaction; returns their changes (seq ascending). */
@@ -98,47 +86,6 @@ class GapFillTest {
       }
       return chain;
     }).await().changes();
-  }
-
-  private Subscriber collector() {
-    return new Subscriber() {
-      private final ChangeFilter filter = ChangeFilter.of(model, null);
-
-      @Override
-      public ChangeFilter filter() {
-        return filter;
-      }
-
-      @Override
-      public void deliver(EncodedChange change) {
-        delivered.add(change.seq());
-      }
-
-      @Override
-      public void hold() {
-      }
-
-      @Override
-      public void replay(EncodedChange change) {
-        delivered.add(change.seq());
-      }
-
-      @Override
-      public void release() {
-      }
-
-      @Override
-      public void reset(long afterSeq, long latestSeq) {
-      }
-
-      @Override
-      public void close() {
-      }
-
-      @Override
-      public void heartbeat(long nowMillis, long intervalMillis) {
-      }
-    };
   }
 
   private List<Long> take(int n) throws InterruptedException {
@@ -165,7 +112,7 @@ class GapFillTest {
     arrive(changes.get(4));
     assertThat(log.asked.await(10, TimeUnit.SECONDS)).as("the gap is read from the log").isTrue();
     arrive(changes.get(2));
-    context.runOnContext(v -> log.gate.complete());
+    vertx.runOnContext(v -> log.gate.complete());
     assertThat(take(5)).isEqualTo(range(1, 5));
 
     log.gate = null;
@@ -176,7 +123,7 @@ class GapFillTest {
   @Test
   @DisplayName("a gap longer than a page of the log is read page by page, nothing skipped")
   void longGap() throws Exception {
-    List<Change> changes = write(ModelChannel.PAGE + 205);
+    List<Change> changes = write(Replayer.PAGE + 205);
     arrive(changes.get(changes.size() - 1));
     assertThat(take(changes.size())).isEqualTo(range(1, changes.size()));
     assertThat(delivered.poll(200, TimeUnit.MILLISECONDS)).isNull();

@@ -1,5 +1,6 @@
 package io.livemodel.stream;
 
+import io.livemodel.config.Retention;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.livemodel.store.ChangeLog;
@@ -128,7 +129,7 @@ class ResumeTest {
   @Test
   @DisplayName("an id older than the retained history gets an event: reset, then the stream goes on live")
   void expiredIdGetsReset() {
-    start(builder().retention(new ChangeLog.Retention(5, 0)));
+    start(builder().retention(new Retention(5, 0)));
     for (int i = 1; i <= 20; i++) {
       api.post("/api/MyModels", new JsonObject().put("n", i));
     }

@@ -1,11 +1,12 @@
 package io.livemodel.testing;
 
+import io.livemodel.config.Retention;
 import io.livemodel.LiveModelServer;
+import io.livemodel.cluster.Node;
 import io.livemodel.config.BridgeConfig;
 import io.livemodel.config.ClusterConfig;
 import io.livemodel.config.ServerConfig;
 import io.livemodel.config.StreamConfig;
-import io.livemodel.store.ChangeLog;
 import io.livemodel.config.StoreConfig;
 import io.livemodel.model.ModelRegistry;
 import io.livemodel.store.Store;
@@ -80,7 +81,7 @@ public final class TestServer implements AutoCloseable {
   public static final class Builder {
     private List<Path> modelDirs = List.of(API_MODELS);
     private StoreConfig store = new StoreConfig(StoreConfig.MEMORY, null, null, 4, 5000);
-    private java.util.function.Function<ChangeLog.Retention, Store> storeFactory;
+    private java.util.function.Function<Retention, Store> storeFactory;
     private Runnable onClose = () -> { };
     private int httpInstances = 2;
     private long bodyLimit = 1024 * 1024;
@@ -89,18 +90,18 @@ public final class TestServer implements AutoCloseable {
     private int retryMs = 3000;
     private long gapWaitMillis = 250;
     private long maxQueuedBytes = 4L * 1024 * 1024;
-    private ChangeLog.Retention retention = ChangeLog.Retention.DEFAULT;
+    private Retention retention = Retention.DEFAULT;
 
     public Builder maxQueuedBytes(long bytes) {
       this.maxQueuedBytes = bytes;
       return this;
     }
 
-    public Builder retention(ChangeLog.Retention value) {
+    public Builder retention(Retention value) {
       this.retention = value;
       return this;
     }
-    private Vertx vertx;
+    private Node node;
     private BridgeConfig bridge = BridgeConfig.defaults();
     private ClusterConfig cluster = ClusterConfig.disabled();
 
@@ -131,7 +132,7 @@ public final class TestServer implements AutoCloseable {
     }
 
     /** Makes the store (not yet opened) with the builder's retention when the server is built. */
-    public Builder store(java.util.function.Function<ChangeLog.Retention, Store> factory) {
+    public Builder store(java.util.function.Function<Retention, Store> factory) {
       this.storeFactory = factory;
       return this;
     }
@@ -162,8 +163,14 @@ public final class TestServer implements AutoCloseable {
       return this;
     }
 
+    /** Runs the server on this (unclustered) Vert.x, which the test closes. */
     public Builder vertx(Vertx instance) {
-      this.vertx = instance;
+      return node(Node.standalone(instance));
+    }
+
+    /** Runs the server on this node's Vert.x (clustered or not), which the test closes. */
+    public Builder node(Node instance) {
+      this.node = instance;
       return this;
     }
 
@@ -174,16 +181,15 @@ public final class TestServer implements AutoCloseable {
     }
 
     public TestServer build() {
-      Vertx v = vertx != null ? vertx : Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
+      Node n = node != null ? node : Node.standalone(Vertx.vertx(new VertxOptions().setPreferNativeTransport(true)));
       ServerConfig config = config();
       try {
-        LiveModelServer server = storeFactory == null
-            ? LiveModelServer.start(v, config).await()
-            : LiveModelServer.start(v, config, LiveModelServer.loadModels(config), storeFactory.apply(retention)).await();
-        return new TestServer(v, server, config, onClose);
+        Store store = storeFactory == null ? null : storeFactory.apply(retention);
+        LiveModelServer server = LiveModelServer.start(n, config, store).await();
+        return new TestServer(n.vertx(), server, config, onClose);
       } catch (RuntimeException e) {
-        if (vertx == null) {
-          v.close();
+        if (node == null) {
+          n.vertx().close();
         }
         throw e;
       }

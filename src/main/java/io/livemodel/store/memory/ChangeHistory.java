@@ -1,8 +1,8 @@
 package io.livemodel.store.memory;
 
+import io.livemodel.config.Retention;
 import io.livemodel.store.ChangeLog;
-import io.livemodel.store.ChangeLog.Retention;
-import io.livemodel.stream.Change;
+import io.livemodel.store.Change;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;

@@ -1,5 +1,6 @@
 package io.livemodel.store.memory;
 
+import io.livemodel.config.Retention;
 import io.livemodel.filter.Filter;
 import io.livemodel.filter.Where;
 import io.livemodel.model.ModelDefinition;
@@ -7,7 +8,7 @@ import io.livemodel.store.ChangeLog;
 import io.livemodel.store.Committed;
 import io.livemodel.store.Store;
 import io.livemodel.store.WriteTx;
-import io.livemodel.stream.Change;
+import io.livemodel.store.Change;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -45,14 +46,14 @@ public final class MemoryStore implements Store {
   private volatile Vertx vertx;
   private volatile Journal journal;
 
-  private final ChangeLog.Retention retention;
+  private final Retention retention;
 
   public MemoryStore(MemoryStoreOptions options) {
-    this(options, ChangeLog.Retention.DEFAULT);
+    this(options, Retention.DEFAULT);
   }
 
   /** A store that keeps this much change history per model for resuming clients. */
-  public MemoryStore(MemoryStoreOptions options, ChangeLog.Retention retention) {
+  public MemoryStore(MemoryStoreOptions options, Retention retention) {
     this.options = Objects.requireNonNull(options, "options");
     this.retention = Objects.requireNonNull(retention, "retention");
   }

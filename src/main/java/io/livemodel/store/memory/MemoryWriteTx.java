@@ -7,7 +7,7 @@ import io.livemodel.model.Values;
 import io.livemodel.model.PropertyDefinition;
 import io.livemodel.model.PropertyType;
 import io.livemodel.store.WriteTx;
-import io.livemodel.stream.Change;
+import io.livemodel.store.Change;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;

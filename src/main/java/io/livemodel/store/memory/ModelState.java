@@ -1,10 +1,11 @@
 package io.livemodel.store.memory;
 
+import io.livemodel.config.Retention;
 import io.livemodel.filter.Fields;
 import io.livemodel.filter.Filter;
 import io.livemodel.filter.Where;
 import io.livemodel.store.ChangeLog;
-import io.livemodel.stream.Change;
+import io.livemodel.store.Change;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +39,7 @@ final class ModelState {
 
   private final ChangeHistory history;
 
-  ModelState(String name, String idName, ChangeLog.Retention retention) {
+  ModelState(String name, String idName, Retention retention) {
     this.name = name;
     this.idName = idName;
     this.history = new ChangeHistory(retention);

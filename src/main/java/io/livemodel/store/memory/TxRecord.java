@@ -1,6 +1,6 @@
 package io.livemodel.store.memory;
 
-import io.livemodel.stream.Change;
+import io.livemodel.store.Change;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;

@@ -1,8 +1,9 @@
 package io.livemodel.store.pg;
 
+import io.livemodel.config.Retention;
 import io.livemodel.model.ModelDefinition;
 import io.livemodel.store.ChangeLog;
-import io.livemodel.stream.Change;
+import io.livemodel.store.Change;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
@@ -20,9 +21,9 @@ import java.util.List;
 final class PgChangeLog {
 
   private final PgSchema schema;
-  private final ChangeLog.Retention retention;
+  private final Retention retention;
 
-  PgChangeLog(PgSchema schema, ChangeLog.Retention retention) {
+  PgChangeLog(PgSchema schema, Retention retention) {
     this.schema = schema;
     this.retention = retention;
   }
@@ -93,14 +94,10 @@ final class PgChangeLog {
   private static List<Change> toChanges(ModelDefinition model, Iterable<Row> rows) {
     List<Change> out = new ArrayList<>();
     for (Row row : rows) {
-      JsonObject json = row.getJsonObject(1);
-      Object target = json.getValue("target");
-      if (target instanceof Integer i) {
-        target = i.longValue();
-      }
-      JsonObject data = json.getJsonObject("data");
-      out.add(new Change(model.name(), json.getString("type"), target, json.getJsonObject("where"),
-          data == null ? null : Documents.canonical(model, data), row.getLong(0)));
+      Change change = Change.fromJson(model.name(), row.getJsonObject(1), row.getLong(0));
+      // jsonb keeps its own key order: give the instance LoopBack's order back.
+      JsonObject data = change.data() == null ? null : Documents.canonical(model, change.data());
+      out.add(new Change(change.model(), change.type(), change.target(), change.where(), data, change.seq()));
     }
     return out;
   }

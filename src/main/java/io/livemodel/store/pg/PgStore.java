@@ -1,5 +1,6 @@
 package io.livemodel.store.pg;
 
+import io.livemodel.config.Retention;
 import io.livemodel.filter.Filter;
 import io.livemodel.filter.Where;
 import io.livemodel.model.ModelDefinition;
@@ -45,11 +46,11 @@ public final class PgStore implements Store {
   private volatile Pool pool;
 
   public PgStore(PgStoreOptions options) {
-    this(options, ChangeLog.Retention.DEFAULT);
+    this(options, Retention.DEFAULT);
   }
 
   /** A store that keeps this much change history per model for resuming clients. */
-  public PgStore(PgStoreOptions options, ChangeLog.Retention retention) {
+  public PgStore(PgStoreOptions options, Retention retention) {
     this.options = Objects.requireNonNull(options, "options");
     this.schema = new PgSchema(options.schemaName());
     this.changeLog = new PgChangeLog(schema, Objects.requireNonNull(retention, "retention"));

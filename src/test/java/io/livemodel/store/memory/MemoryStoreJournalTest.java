@@ -1,5 +1,6 @@
 package io.livemodel.store.memory;
 
+import io.livemodel.config.Retention;
 import static io.livemodel.store.StoreFixtures.MODELS;
 import static io.livemodel.store.StoreFixtures.MY_MODEL;
 import static io.livemodel.store.StoreFixtures.NOTE;
@@ -12,7 +13,7 @@ import io.livemodel.model.ApiError;
 import io.livemodel.model.ModelDefinition;
 import io.livemodel.store.ChangeLog;
 import io.livemodel.store.Committed;
-import io.livemodel.stream.Change;
+import io.livemodel.store.Change;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
@@ -48,7 +49,7 @@ class MemoryStoreJournalTest {
   private Vertx vertx;
   private MemoryStore store;
   private MemoryStoreOptions options;
-  private ChangeLog.Retention retention = ChangeLog.Retention.DEFAULT;
+  private Retention retention = Retention.DEFAULT;
 
   @BeforeEach
   void setUp() {
@@ -233,7 +234,7 @@ class MemoryStoreJournalTest {
   @DisplayName("a journal over the threshold and twice the live data is compacted, keeping data, ids, sequences and retained changes")
   void compaction() throws IOException {
     options = options.withCompactionThreshold(8 * 1024);
-    retention = new ChangeLog.Retention(10, 0);
+    retention = new Retention(10, 0);
     open();
     create(NOTE, new JsonObject().put("title", "first"));
     create(NOTE, new JsonObject().put("title", "gone"));

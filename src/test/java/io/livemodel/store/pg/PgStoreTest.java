@@ -1,5 +1,6 @@
 package io.livemodel.store.pg;
 
+import io.livemodel.config.Retention;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,7 +10,7 @@ import io.livemodel.filter.Where;
 import io.livemodel.model.ApiError;
 import io.livemodel.store.ChangeLog;
 import io.livemodel.store.Committed;
-import io.livemodel.stream.Change;
+import io.livemodel.store.Change;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
@@ -220,7 +221,7 @@ class PgStoreTest extends PgStoreTestBase {
   @DisplayName("retention keeps at most maxChanges per model, trimmed in the write's transaction")
   void retention() {
     PgStore small = new PgStore(new PgStoreOptions(TestPostgres.url(), 2, Duration.ofSeconds(5), schema),
-        new ChangeLog.Retention(2, 0));
+        new Retention(2, 0));
     small.open(vertx, List.of(note)).await();
     for (int i = 0; i < 5; i++) {
       int n = i;

@@ -2,7 +2,7 @@ package io.livemodel.store.pg;
 
 import io.livemodel.model.ModelDefinition;
 import io.livemodel.store.Committed;
-import io.livemodel.stream.Change;
+import io.livemodel.store.Change;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;

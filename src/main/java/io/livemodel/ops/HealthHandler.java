@@ -1,8 +1,6 @@
-package io.livemodel.cluster;
+package io.livemodel.ops;
 
 import io.vertx.core.Handler;
-import io.vertx.core.Vertx;
-import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.spi.cluster.ClusterManager;
@@ -23,8 +21,9 @@ public final class HealthHandler implements Handler<RoutingContext> {
   private final ClusterManager clusterManager;
   private final String storeType;
 
-  public HealthHandler(Vertx vertx, String storeType) {
-    this.clusterManager = vertx.isClustered() ? ((VertxInternal) vertx).clusterManager() : null;
+  /** @param clusterManager the node's cluster manager, or null when the node is not clustered */
+  public HealthHandler(ClusterManager clusterManager, String storeType) {
+    this.clusterManager = clusterManager;
     this.storeType = storeType;
   }
 

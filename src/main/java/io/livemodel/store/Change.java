@@ -1,9 +1,10 @@
-package io.livemodel.stream;
+package io.livemodel.store;
 
 import io.vertx.core.json.JsonObject;
 
 /**
- * One change of one model, as LoopBack's change streams describe it.
+ * One change of one model, as LoopBack's change streams describe it. Made by write transactions
+ * ({@link WriteTx#emit}) and numbered by the store at commit.
  *
  * @param model the model name
  * @param type {@code create}, {@code update} or {@code remove}
@@ -36,5 +37,15 @@ public record Change(String model, String type, Object target, JsonObject where,
     }
     json.put("type", type);
     return json;
+  }
+
+  /** The inverse of {@link #toJson()}: a change object of {@code model} with sequence number {@code seq}. */
+  public static Change fromJson(String model, JsonObject json, long seq) {
+    Object target = json.getValue("target");
+    if (target instanceof Integer i) {
+      target = i.longValue(); // JSON decoding narrows small numbers; ids are kept as longs
+    }
+    return new Change(model, json.getString("type"), target, json.getJsonObject("where"),
+        json.getJsonObject("data"), seq);
   }
 }
