@@ -53,10 +53,11 @@ public final class ConfigLoader {
   }
 
   private static ServerConfig build(JsonObject json, Path base, Map<String, String> env, String where) {
-    String host = env.getOrDefault("HOST", json.getString("host", "0.0.0.0"));
-    int port = intValue(env, "PORT", json.getValue("port", 3000), where + ": port");
+    ServerConfig defaults = ServerConfig.defaults();
+    String host = env.getOrDefault("HOST", json.getString("host", defaults.host()));
+    int port = intValue(env, "PORT", json.getValue("port", defaults.port()), where + ": port");
     check(port >= 0 && port <= 65535, where + ": port must be between 0 and 65535, not " + port);
-    String root = json.getString("restApiRoot", "/api");
+    String root = json.getString("restApiRoot", defaults.restApiRoot());
     check(root.startsWith("/") && !root.endsWith("/") && root.length() > 1,
         where + ": restApiRoot must look like /api, not " + root);
 
@@ -75,17 +76,18 @@ public final class ConfigLoader {
 
     StoreConfig store = store(json.getJsonObject("store", new JsonObject()), base, env, where);
     JsonObject http = json.getJsonObject("http", new JsonObject());
-    int instances = intValue(env, "LIVEMODEL_HTTP_INSTANCES", http.getValue("instances", 0), where + ": http.instances");
-    long bodyLimit = http.getLong("bodyLimit", 1024L * 1024);
+    int instances = intValue(env, "LIVEMODEL_HTTP_INSTANCES", http.getValue("instances", defaults.httpInstances()),
+        where + ": http.instances");
+    long bodyLimit = http.getLong("bodyLimit", defaults.bodyLimit());
     check(bodyLimit > 0, where + ": http.bodyLimit must be positive");
-    int idle = http.getInteger("idleTimeoutSeconds", 120);
-    int maxHeader = http.getInteger("maxHeaderSize", 8192);
+    int idle = http.getInteger("idleTimeoutSeconds", defaults.idleTimeoutSeconds());
+    int maxHeader = http.getInteger("maxHeaderSize", defaults.maxHeaderSize());
     check(instances >= 0 && idle >= 0 && maxHeader >= 1024,
         where + ": http.instances and idleTimeoutSeconds must be >= 0, maxHeaderSize >= 1024");
     JsonObject stream = json.getJsonObject("stream", new JsonObject());
-    int heartbeat = intValue(env, "LIVEMODEL_HEARTBEAT_SECONDS", stream.getValue("heartbeatSeconds", 15),
+    StreamConfig d = defaults.stream();
+    int heartbeat = intValue(env, "LIVEMODEL_HEARTBEAT_SECONDS", stream.getValue("heartbeatSeconds", d.heartbeatSeconds()),
         where + ": stream.heartbeatSeconds");
-    StreamConfig d = StreamConfig.defaults();
     int retry = stream.getInteger("retryMs", d.retryMs());
     long gapWait = stream.getLong("gapWaitMillis", d.gapWaitMillis());
     long maxQueued = stream.getLong("maxQueuedBytes", d.maxQueuedBytes());
@@ -140,7 +142,8 @@ public final class ConfigLoader {
   }
 
   private static StoreConfig store(JsonObject json, Path base, Map<String, String> env, String where) {
-    String type = env.getOrDefault("LIVEMODEL_STORE", json.getString("type", StoreConfig.MEMORY));
+    StoreConfig d = StoreConfig.defaults();
+    String type = env.getOrDefault("LIVEMODEL_STORE", json.getString("type", d.type()));
     check(type.equals(StoreConfig.MEMORY) || type.equals(StoreConfig.POSTGRES),
         where + ": store.type (or LIVEMODEL_STORE) must be memory or postgres, not " + type);
     Path dataDir;
@@ -148,15 +151,15 @@ public final class ConfigLoader {
     if (envData != null) {
       dataDir = envData.equals("none") ? null : Path.of(envData).toAbsolutePath().normalize();
     } else {
-      String fileData = json.getString("dataDir", "data");
+      String fileData = json.getString("dataDir", StoreConfig.DEFAULT_DATA_DIR);
       dataDir = fileData == null || fileData.equals("none") ? null : base.resolve(fileData).normalize();
     }
     JsonObject pg = json.getJsonObject("postgres", new JsonObject());
-    String url = env.getOrDefault("DATABASE_URL", pg.getString("url", "postgresql://postgres@127.0.0.1:5432/test"));
+    String url = env.getOrDefault("DATABASE_URL", pg.getString("url", d.postgresUrl()));
     check(url.startsWith("postgresql://") || url.startsWith("postgres://"),
         where + ": store.postgres.url (or DATABASE_URL) must be a postgresql:// URI");
-    int pool = pg.getInteger("poolSize", 8);
-    int timeout = pg.getInteger("statementTimeoutMs", 5000);
+    int pool = pg.getInteger("poolSize", d.poolSize());
+    int timeout = pg.getInteger("statementTimeoutMs", d.statementTimeoutMs());
     check(pool > 0 && timeout > 0, where + ": store.postgres.poolSize and statementTimeoutMs must be positive");
     String schema = env.getOrDefault("LIVEMODEL_PG_SCHEMA", pg.getString("schema"));
     check(schema == null || schema.matches("[A-Za-z_][A-Za-z0-9_]{0,62}"),

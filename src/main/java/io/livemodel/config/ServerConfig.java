@@ -35,6 +35,15 @@ public record ServerConfig(
     BridgeConfig bridge,
     ClusterConfig cluster) {
 
+  /**
+   * Every default in one place: what a config file that sets nothing means ({@link ConfigLoader}
+   * starts from it, and so do the tests' servers). No model folder.
+   */
+  public static ServerConfig defaults() {
+    return new ServerConfig("0.0.0.0", 3000, "/api", List.of(), StoreConfig.defaults(), 0, 1024L * 1024, 120, 8192,
+        StreamConfig.defaults(), BridgeConfig.defaults(), ClusterConfig.disabled());
+  }
+
   /** The effective number of HTTP verticle instances. */
   public int effectiveHttpInstances() {
     return httpInstances > 0 ? httpInstances : Math.max(1, Runtime.getRuntime().availableProcessors());

@@ -22,4 +22,11 @@ public record StoreConfig(String type, Path dataDir, String postgresUrl, int poo
 
   public static final String MEMORY = "memory";
   public static final String POSTGRES = "postgres";
+  /** The embedded store's journal folder, relative to the config file's folder. */
+  public static final String DEFAULT_DATA_DIR = "data";
+
+  /** The embedded store, journal in {@link #DEFAULT_DATA_DIR}; PostgreSQL settings for when it is chosen. */
+  public static StoreConfig defaults() {
+    return new StoreConfig(MEMORY, Path.of(DEFAULT_DATA_DIR), "postgresql://postgres@127.0.0.1:5432/test", 8, 5000, null);
+  }
 }

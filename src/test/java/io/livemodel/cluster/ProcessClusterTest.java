@@ -48,11 +48,7 @@ class ProcessClusterTest {
 
   private Process startNode(int httpPort, int hazelcastPort, String members) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> command = new ArrayList<>(List.of(java,
-        "--add-modules", "java.se", "--add-exports", "java.base/jdk.internal.ref=ALL-UNNAMED",
-        "--add-opens", "java.base/java.lang=ALL-UNNAMED", "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED",
-        "--add-opens", "java.management/sun.management=ALL-UNNAMED",
-        "--add-opens", "jdk.management/com.sun.management.internal=ALL-UNNAMED",
+    List<String> command = new ArrayList<>(List.of(java, "@conf/jvm.options",
         "-Dhazelcast.logging.type=none", "-Xmx256m",
         "-cp", System.getProperty("java.class.path"), "io.livemodel.Main"));
     ProcessBuilder builder = new ProcessBuilder(command)

@@ -79,18 +79,22 @@ public final class TestServer implements AutoCloseable {
 
   /** Builds test servers; every setting has a test-friendly default. */
   public static final class Builder {
+    private static final ServerConfig DEFAULTS = ServerConfig.defaults();
     private List<Path> modelDirs = List.of(API_MODELS);
-    private StoreConfig store = new StoreConfig(StoreConfig.MEMORY, null, null, 4, 5000);
+    /** The memory store without journal, a small pool for PostgreSQL stores. */
+    private StoreConfig store = new StoreConfig(StoreConfig.MEMORY, null, DEFAULTS.store().postgresUrl(), 4,
+        DEFAULTS.store().statementTimeoutMs());
     private java.util.function.Function<Retention, Store> storeFactory;
     private Runnable onClose = () -> { };
+    /** Two, so that every test runs with more than one fan-out, whatever the machine's cores. */
     private int httpInstances = 2;
-    private long bodyLimit = 1024 * 1024;
+    private long bodyLimit = DEFAULTS.bodyLimit();
     private int idleTimeoutSeconds = 30;
-    private int heartbeatSeconds = 15;
-    private int retryMs = 3000;
-    private long gapWaitMillis = 250;
-    private long maxQueuedBytes = 4L * 1024 * 1024;
-    private Retention retention = Retention.DEFAULT;
+    private int heartbeatSeconds = DEFAULTS.stream().heartbeatSeconds();
+    private int retryMs = DEFAULTS.stream().retryMs();
+    private long gapWaitMillis = DEFAULTS.stream().gapWaitMillis();
+    private long maxQueuedBytes = DEFAULTS.stream().maxQueuedBytes();
+    private Retention retention = DEFAULTS.stream().retention();
 
     public Builder maxQueuedBytes(long bytes) {
       this.maxQueuedBytes = bytes;
@@ -102,8 +106,8 @@ public final class TestServer implements AutoCloseable {
       return this;
     }
     private Node node;
-    private BridgeConfig bridge = BridgeConfig.defaults();
-    private ClusterConfig cluster = ClusterConfig.disabled();
+    private BridgeConfig bridge = DEFAULTS.bridge();
+    private ClusterConfig cluster = DEFAULTS.cluster();
 
     public Builder bridge(BridgeConfig config) {
       this.bridge = config;
@@ -175,8 +179,8 @@ public final class TestServer implements AutoCloseable {
     }
 
     public ServerConfig config() {
-      return new ServerConfig("127.0.0.1", freePort(), "/api", modelDirs, store, httpInstances, bodyLimit,
-          idleTimeoutSeconds, 8192,
+      return new ServerConfig("127.0.0.1", freePort(), DEFAULTS.restApiRoot(), modelDirs, store, httpInstances, bodyLimit,
+          idleTimeoutSeconds, DEFAULTS.maxHeaderSize(),
           new StreamConfig(heartbeatSeconds, retryMs, gapWaitMillis, maxQueuedBytes, retention), bridge, cluster);
     }
 

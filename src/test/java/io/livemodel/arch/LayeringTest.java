@@ -1,0 +1,40 @@
+package io.livemodel.arch;
+
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The layering of the server, held by the build: transports (http, bridge, ops) → crud →
+ * stream/store → filter/model → js/config, each layer using only the ones below it (and its own),
+ * the bootstrap ({@code io.livemodel} itself) above them all, and no package cycles anywhere.
+ */
+@AnalyzeClasses(packages = "io.livemodel", importOptions = ImportOption.DoNotIncludeTests.class)
+class LayeringTest {
+
+  @ArchTest
+  static final ArchRule layers = layeredArchitecture().consideringOnlyDependenciesInLayers()
+      .layer("Bootstrap").definedBy("io.livemodel")
+      .layer("Cluster").definedBy("io.livemodel.cluster..")
+      .layer("Transport").definedBy("io.livemodel.http..", "io.livemodel.bridge..", "io.livemodel.ops..")
+      .layer("Crud").definedBy("io.livemodel.crud..")
+      .layer("StreamStore").definedBy("io.livemodel.stream..", "io.livemodel.store..")
+      .layer("FilterModel").definedBy("io.livemodel.filter..", "io.livemodel.model..")
+      .layer("Base").definedBy("io.livemodel.js..", "io.livemodel.config..")
+      .whereLayer("Bootstrap").mayNotBeAccessedByAnyLayer()
+      .whereLayer("Cluster").mayOnlyBeAccessedByLayers("Bootstrap")
+      .whereLayer("Transport").mayOnlyBeAccessedByLayers("Bootstrap")
+      .whereLayer("Crud").mayOnlyBeAccessedByLayers("Bootstrap", "Transport")
+      .whereLayer("StreamStore").mayOnlyBeAccessedByLayers("Bootstrap", "Transport", "Crud")
+      .whereLayer("FilterModel").mayOnlyBeAccessedByLayers("Bootstrap", "Transport", "Crud", "StreamStore")
+      .whereLayer("Base").mayOnlyBeAccessedByLayers("Bootstrap", "Cluster", "Transport", "Crud", "StreamStore",
+          "FilterModel");
+
+  /** Packages of one layer may use each other, but never in a circle. */
+  @ArchTest
+  static final ArchRule noCycles = slices().matching("io.livemodel.(**)").should().beFreeOfCycles();
+}
