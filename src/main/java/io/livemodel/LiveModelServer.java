@@ -7,6 +7,7 @@ import io.livemodel.config.ServerConfig;
 import io.livemodel.config.StoreConfig;
 import io.livemodel.crud.CrudVerticle;
 import io.livemodel.crud.ModelOperations;
+import io.livemodel.crud.WriteClient;
 import io.livemodel.http.HttpVerticle;
 import io.livemodel.model.ModelDefinition;
 import io.livemodel.model.ModelLoader;
@@ -173,6 +174,14 @@ public final class LiveModelServer {
 
   public ModelRegistry models() {
     return models;
+  }
+
+  /**
+   * Writes for code embedding LiveModel: the same path as REST and bridge writes (the CRUD
+   * verticle, LoopBack's semantics, changes published after commit).
+   */
+  public WriteClient writes() {
+    return new WriteClient(node.vertx());
   }
 
   public Store store() {

@@ -2,6 +2,8 @@ package io.livemodel.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.livemodel.crud.WriteOp;
+import io.livemodel.crud.WriteRequest;
 import io.livemodel.testing.Api;
 import io.livemodel.testing.TestServer;
 import io.vertx.core.json.JsonObject;
@@ -30,7 +32,10 @@ class ChangeStreamsTest {
       ChangeStreams.ready(filtered).await();
 
       api.post("/api/MyModels", new JsonObject().put("foo", "drop"));
-      api.post("/api/MyModels", new JsonObject().put("foo", "keep"));
+      // An embedder's write takes the REST path: same semantics, same change.
+      Object saved = server.server.writes().write(new WriteRequest(model, WriteOp.CREATE, null,
+          new JsonObject().put("foo", "keep"), null)).await();
+      assertThat(saved).isEqualTo(new JsonObject().put("id", 2).put("foo", "keep"));
 
       assertThat(all.poll(10, TimeUnit.SECONDS)).isEqualTo(new JsonObject("{\"target\":1,\"data\":{\"id\":1,\"foo\":\"drop\"},\"type\":\"create\"}"));
       assertThat(all.poll(10, TimeUnit.SECONDS).getInteger("target")).isEqualTo(2);

@@ -37,16 +37,16 @@ final class ModelState {
   private volatile long nextId = 1;
   private volatile long seq;
 
-  private final ChangeHistory history;
+  private final RetainedChanges history;
 
   ModelState(String name, String idName, Retention retention) {
     this.name = name;
     this.idName = idName;
-    this.history = new ChangeHistory(retention);
+    this.history = new RetainedChanges(retention);
   }
 
   /** The retained changes of this model. */
-  ChangeHistory history() {
+  RetainedChanges history() {
     return history;
   }
 

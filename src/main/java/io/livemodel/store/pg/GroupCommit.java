@@ -45,12 +45,12 @@ final class GroupCommit {
   private final Vertx vertx;
   private final Pool pool;
   private final PgSchema schema;
-  private final PgChangeLog changeLog;
+  private final PgChangeTable changeLog;
   private final long queueTimeoutMillis;
   private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
   private final AtomicLong transactions = new AtomicLong();
 
-  GroupCommit(Vertx vertx, Pool pool, PgSchema schema, PgChangeLog changeLog, long queueTimeoutMillis) {
+  GroupCommit(Vertx vertx, Pool pool, PgSchema schema, PgChangeTable changeLog, long queueTimeoutMillis) {
     this.vertx = vertx;
     this.pool = pool;
     this.schema = schema;

@@ -40,7 +40,7 @@ public final class PgStore implements Store {
 
   private final PgStoreOptions options;
   private final PgSchema schema;
-  private final PgChangeLog changeLog;
+  private final PgChangeTable changeLog;
   private volatile GroupCommit groupCommit;
   private final AtomicBoolean closed = new AtomicBoolean();
   private volatile Pool pool;
@@ -53,7 +53,7 @@ public final class PgStore implements Store {
   public PgStore(PgStoreOptions options, Retention retention) {
     this.options = Objects.requireNonNull(options, "options");
     this.schema = new PgSchema(options.schemaName());
-    this.changeLog = new PgChangeLog(schema, Objects.requireNonNull(retention, "retention"));
+    this.changeLog = new PgChangeTable(schema, Objects.requireNonNull(retention, "retention"));
   }
 
   /** The {@code application_name} of this store's connections, e.g. for {@code pg_stat_activity}. */

@@ -20,7 +20,7 @@ import java.util.List;
  * several writes of that model. The transaction locks the model's bookkeeping row first (the first
  * write's {@link #lock}), so the id counter and change sequence are read and advanced by one writer
  * at a time, in commit order, across every node. The emitted changes are sequenced and logged by
- * {@link PgChangeLog#append} before commit.
+ * {@link PgChangeTable#append} before commit.
  *
  * <p>Used by one write at a time, as {@link WriteTx} says; {@link #finish} may come from the
  * connection's context, hence the volatile flag.
@@ -31,11 +31,11 @@ final class PgWriteTx implements WriteTx {
   private final PgSchema schema;
   private final ModelDefinition model;
   private final String table;
-  private final PgChangeLog log;
+  private final PgChangeTable log;
   private final List<Change> changes = new ArrayList<>();
   private volatile boolean finished;
 
-  PgWriteTx(SqlConnection conn, PgSchema schema, PgChangeLog log, ModelDefinition model) {
+  PgWriteTx(SqlConnection conn, PgSchema schema, PgChangeTable log, ModelDefinition model) {
     this.conn = conn;
     this.log = log;
     this.schema = schema;

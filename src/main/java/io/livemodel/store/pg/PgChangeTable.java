@@ -14,16 +14,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads and trims the {@code livemodel_changes} table. Retention is applied when a write logs its
+ * The PostgreSQL side of the {@link io.livemodel.store.ChangeLog}: reads and trims the
+ * {@code livemodel_changes} table. Retention is applied when a write logs its
  * changes (in the write's transaction, so the log never holds more than {@code maxChanges} per model
  * after a commit), and the age limit again when reading, so expired entries are never answered.
  */
-final class PgChangeLog {
+final class PgChangeTable {
 
   private final PgSchema schema;
   private final Retention retention;
 
-  PgChangeLog(PgSchema schema, Retention retention) {
+  PgChangeTable(PgSchema schema, Retention retention) {
     this.schema = schema;
     this.retention = retention;
   }

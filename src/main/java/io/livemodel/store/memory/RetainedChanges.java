@@ -9,11 +9,12 @@ import java.util.Iterator;
 import java.util.List;
 
 /**
- * The retained changes of one model, in sequence order, bounded by a {@link Retention}. Filled on
+ * The memory store's part of the {@link io.livemodel.store.ChangeLog} for one model: its retained
+ * changes, in sequence order, bounded by a {@link Retention}. Filled on
  * commit and on journal replay; journal compaction writes the retained changes into the snapshot, so
  * they survive it (their age then counts from the restart). Thread-safe: its methods are synchronized.
  */
-final class ChangeHistory {
+final class RetainedChanges {
 
   private record Entry(Change change, long atMillis) {
   }
@@ -21,7 +22,7 @@ final class ChangeHistory {
   private final Retention retention;
   private final ArrayDeque<Entry> entries = new ArrayDeque<>();
 
-  ChangeHistory(Retention retention) {
+  RetainedChanges(Retention retention) {
     this.retention = retention;
   }
 
