@@ -132,6 +132,7 @@ final class Sequencer {
           dispatch.accept(change);
         }
       }
+      dropImpossible(page.latestSeq());
     } else {
       LOG.log(Level.WARNING, "could not read the change log of " + model.name() + " to fill a gap", failure);
     }
@@ -146,6 +147,21 @@ final class Sequencer {
       dispatched = early.firstKey() - 1;
     }
     drainEarly();
+  }
+
+  /**
+   * Changes ahead of the log cannot be real: a change is committed before it is published, and the log
+   * was read after it arrived. They come from a node on another store (or a forged sequence); waiting
+   * for them, or skipping ahead to them, would stop this node from delivering its own changes.
+   */
+  private void dropImpossible(long latestSeq) {
+    var impossible = early.tailMap(latestSeq, false);
+    if (!impossible.isEmpty()) {
+      LOG.log(Level.WARNING, "ignoring changes {0}..{1} of {2} from the event bus: this node''s change log ends at "
+          + "{3} (is a node of the cluster on another store?)",
+          new Object[] {impossible.firstKey(), impossible.lastKey(), model.name(), latestSeq});
+      impossible.clear();
+    }
   }
 
   private void cancelGapTimer() {

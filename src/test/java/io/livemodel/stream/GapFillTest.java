@@ -128,4 +128,20 @@ class GapFillTest {
     assertThat(take(changes.size())).isEqualTo(range(1, changes.size()));
     assertThat(delivered.poll(200, TimeUnit.MILLISECONDS)).isNull();
   }
+
+  @Test
+  @DisplayName("a change ahead of the log (a foreign or forged sequence) is dropped, and the node's own changes go on")
+  void impossibleSequence() throws Exception {
+    List<Change> changes = write(2);
+    arrive(changes.get(0));
+    arrive(changes.get(1));
+    assertThat(take(2)).isEqualTo(range(1, 2));
+    Change forged = new Change(model.name(), Change.CREATE, 999L, null, new JsonObject().put("id", 999), 1_000_001);
+    arrive(forged);
+    arrive(write(1).get(0));
+    assertThat(take(1)).as("the node's own next change, after the forged one was dropped").containsExactly(3L);
+    arrive(write(1).get(0));
+    assertThat(take(1)).containsExactly(4L);
+    assertThat(delivered.poll(200, TimeUnit.MILLISECONDS)).isNull();
+  }
 }
