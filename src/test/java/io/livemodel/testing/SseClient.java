@@ -144,7 +144,7 @@ public final class SseClient implements AutoCloseable {
 
   public int comments() {
     synchronized (parser) {
-      return parser.comments();
+      return Math.toIntExact(parser.comments());
     }
   }
 
