@@ -13,11 +13,11 @@ import java.util.List;
  */
 final class FlushBatch {
 
-  private final List<ChunkOutput.Channel> pending = new ArrayList<>();
+  private final List<VertxInternals.DirectOutput> pending = new ArrayList<>();
   private final Runnable flushAll = this::flushAll;
   private boolean scheduled;
 
-  void add(ChunkOutput.Channel channel) {
+  void add(VertxInternals.DirectOutput channel) {
     pending.add(channel);
     if (!scheduled) {
       scheduled = true;

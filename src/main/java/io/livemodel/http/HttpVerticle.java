@@ -55,6 +55,7 @@ public final class HttpVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
+    VertxInternals.logSelfCheck(vertx);
     hub = new ChangeHub(vertx, bus, encodings);
     long idleMillis = config.idleTimeoutSeconds() * 1000L;
     Router router = Router.router(vertx);
@@ -76,7 +77,7 @@ public final class HttpVerticle extends VerticleBase {
 
     HttpServerOptions options = BridgeRoutes.limitWebSockets(new HttpServerOptions(), config.bridge())
         .setHost(config.host())
-        .setPort(config.port())
+        .setPort(listenPort(config.port()))
         .setCompressionSupported(false)
         .setMaxHeaderSize(config.maxHeaderSize())
         .setMaxInitialLineLength(8192)
@@ -96,6 +97,15 @@ public final class HttpVerticle extends VerticleBase {
     // accepting and waits briefly for in-flight requests.
     hub.stop();
     return server == null ? Future.succeededFuture() : server.shutdown(5, TimeUnit.SECONDS);
+  }
+
+  /**
+   * The port to listen on: port 0 (any free port) becomes -1, which Vert.x binds once to a random
+   * port shared by every server listening on -1 and the same host (with 0 each instance would get
+   * its own port, and only the first would be reachable through {@code LiveModelServer.port()}).
+   */
+  static int listenPort(int configured) {
+    return configured == 0 ? -1 : configured;
   }
 
   /** The port actually bound (useful with port 0). */

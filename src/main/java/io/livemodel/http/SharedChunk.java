@@ -3,7 +3,6 @@ package io.livemodel.http;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.internal.buffer.BufferInternal;
 import java.nio.ByteBuffer;
 
 /**
@@ -23,7 +22,8 @@ final class SharedChunk {
 
   SharedChunk(Buffer data) {
     this.data = data;
-    if (data.length() == 0) {
+    if (data.length() == 0 || !VertxInternals.directWritesLinked()) {
+      // Nothing to frame, or no direct writes on this Vert.x: only data() is ever written.
       chunk = Unpooled.EMPTY_BUFFER;
     } else {
       ByteBuf direct = Unpooled.wrappedBuffer(ByteBuffer.allocateDirect(framedLength(data.length())));
@@ -56,7 +56,7 @@ final class SharedChunk {
 
   /** Appends {@code data} as one HTTP/1.1 chunk: hex size, CRLF, data, CRLF. {@code data} must not be empty. */
   static ByteBuf frame(ByteBuf target, Buffer data) {
-    ByteBuf bytes = ((BufferInternal) data).getByteBuf();
+    ByteBuf bytes = VertxInternals.byteBuf(data);
     String size = Integer.toHexString(bytes.readableBytes());
     for (int i = 0; i < size.length(); i++) {
       target.writeByte(size.charAt(i));

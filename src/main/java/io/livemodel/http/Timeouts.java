@@ -1,13 +1,8 @@
 package io.livemodel.http;
 
-import io.netty.handler.timeout.IdleStateHandler;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.net.impl.ConnectionBase;
 import io.vertx.ext.web.RoutingContext;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * Keeps slow or idle connections from holding the server. The server's idle timeout
@@ -22,8 +17,6 @@ import java.util.logging.Logger;
  * </ul>
  */
 final class Timeouts {
-
-  private static final Logger LOG = Logger.getLogger(Timeouts.class.getName());
 
   private Timeouts() {
   }
@@ -55,20 +48,10 @@ final class Timeouts {
   }
 
   /**
-   * Removes the idle-timeout handler from a streaming connection. Uses Vert.x's connection internals
-   * (Netty pipeline); if they ever change, the stream simply stays subject to the idle timeout.
+   * Removes the idle-timeout handler from a streaming connection ({@link VertxInternals}: Netty
+   * pipeline). Where that is unavailable (reported at start), the stream stays subject to the timeout.
    */
   static void exemptFromIdleTimeout(HttpServerRequest request) {
-    HttpConnection connection = request.connection();
-    try {
-      if (connection instanceof ConnectionBase base) {
-        var pipeline = base.channelHandlerContext().pipeline();
-        if (pipeline.get(IdleStateHandler.class) != null) {
-          pipeline.remove(IdleStateHandler.class);
-        }
-      }
-    } catch (RuntimeException | LinkageError e) {
-      LOG.log(Level.FINE, "could not exempt a stream from the idle timeout", e);
-    }
+    VertxInternals.exemptFromIdleTimeout(request);
   }
 }

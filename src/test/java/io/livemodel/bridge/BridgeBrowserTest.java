@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.livemodel.testing.Api;
 import io.livemodel.testing.Chromium;
+import io.livemodel.testing.LiveModelExtension;
 import io.livemodel.testing.TestServer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonArray;
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The README's browser snippet in headless Chromium: the same two scripts (sockjs-client 1.6.1,
@@ -21,13 +23,18 @@ import org.junit.jupiter.api.Test;
 @DisplayName("The README's browser bridge snippet receives a change made through REST")
 class BridgeBrowserTest {
 
+  @RegisterExtension
+  final LiveModelExtension live = LiveModelExtension.defaults();
+
   private static final Path MODULES = Path.of("src/test/node/node_modules");
 
   @Test
   @DisplayName("registerHandler('changes.MyModel') gets exactly the change object of a create")
   void browserSnippet() throws Exception {
     BridgeNodeClientTest.installPackages();
-    try (TestServer server = TestServer.start(); Api api = new Api(server); Chromium chromium = Chromium.launch()) {
+    TestServer server = live.server();
+    Api api = live.api();
+    try (Chromium chromium = Chromium.launch()) {
       String page = "<!doctype html><html><head>"
           + "<script src=\"/sockjs.min.js\"></script><script src=\"/vertx-eventbus.js\"></script>"
           + "</head><body>bridge</body></html>";

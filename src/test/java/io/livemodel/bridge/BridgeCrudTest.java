@@ -4,31 +4,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.livemodel.config.BridgeConfig;
 import io.livemodel.testing.Api;
+import io.livemodel.testing.LiveModelExtension;
 import io.livemodel.testing.TestServer;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @DisplayName("Request-reply CRUD over the bridge (bridge.inboundCrud)")
 class BridgeCrudTest {
+
+  @RegisterExtension
+  final LiveModelExtension live = LiveModelExtension.with(TestServer.builder()
+      .bridge(new BridgeConfig("/eventbus", 0, "127.0.0.1", true, 10, 200, 65536)));
 
   private TestServer server;
   private Api api;
 
   @BeforeEach
   void start() {
-    server = TestServer.builder()
-        .bridge(new BridgeConfig("/eventbus", 0, "127.0.0.1", true, 10, 200, 65536))
-        .build();
-    api = new Api(server);
-  }
-
-  @AfterEach
-  void stop() {
-    api.close();
-    server.close();
+    server = live.server();
+    api = live.api();
   }
 
   private static JsonObject request(String address, String replyAddress, JsonObject body) {

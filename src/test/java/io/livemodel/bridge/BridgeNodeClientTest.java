@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import io.livemodel.testing.Api;
+import io.livemodel.testing.LiveModelExtension;
 import io.livemodel.testing.TestServer;
 import io.vertx.core.json.JsonObject;
 import java.io.BufferedReader;
@@ -17,6 +18,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -28,6 +30,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 @DisplayName("End to end with @vertx/eventbus-bridge-client.js in Node")
 class BridgeNodeClientTest {
 
+  @RegisterExtension
+  final LiveModelExtension live = LiveModelExtension.defaults();
+
   private static final File NODE_DIR = new File("src/test/node");
 
   @ParameterizedTest(name = "SockJS transport: {0}")
@@ -35,28 +40,28 @@ class BridgeNodeClientTest {
   @DisplayName("the npm client registers on changes.MyModel and receives the change of a REST create")
   void nodeClientReceivesRestChange(String transport) throws Exception {
     installPackages();
-    try (TestServer server = TestServer.start(); Api api = new Api(server)) {
-      List<String> command = new ArrayList<>(List.of("node", "bridge-client.js", server.base(), "MyModel"));
-      if (!transport.equals("any")) {
-        command.add(transport);
-      }
-      Process node = new ProcessBuilder(command).directory(NODE_DIR).redirectErrorStream(true).start();
-      try {
-        BlockingQueue<String> lines = readLines(node);
-        assertThat(nextEvent(lines)).isEqualTo(new JsonObject().put("event", "registered"));
+    TestServer server = live.server();
+    Api api = live.api();
+    List<String> command = new ArrayList<>(List.of("node", "bridge-client.js", server.base(), "MyModel"));
+    if (!transport.equals("any")) {
+      command.add(transport);
+    }
+    Process node = new ProcessBuilder(command).directory(NODE_DIR).redirectErrorStream(true).start();
+    try {
+      BlockingQueue<String> lines = readLines(node);
+      assertThat(nextEvent(lines)).isEqualTo(new JsonObject().put("event", "registered"));
 
-        JsonObject created = api.post("/api/MyModels", new JsonObject().put("from", "rest")).json();
+      JsonObject created = api.post("/api/MyModels", new JsonObject().put("from", "rest")).json();
 
-        JsonObject printed = nextEvent(lines);
-        assertThat(printed).isEqualTo(new JsonObject()
-            .put("event", "change")
-            .put("change", new JsonObject().put("target", created.getValue("id")).put("data", created).put("type", "create"))
-            .put("seq", "1"));
-        assertThat(node.waitFor(10, TimeUnit.SECONDS)).isTrue();
-        assertThat(node.exitValue()).isZero();
-      } finally {
-        node.destroyForcibly();
-      }
+      JsonObject printed = nextEvent(lines);
+      assertThat(printed).isEqualTo(new JsonObject()
+          .put("event", "change")
+          .put("change", new JsonObject().put("target", created.getValue("id")).put("data", created).put("type", "create"))
+          .put("seq", "1"));
+      assertThat(node.waitFor(10, TimeUnit.SECONDS)).isTrue();
+      assertThat(node.exitValue()).isZero();
+    } finally {
+      node.destroyForcibly();
     }
   }
 

@@ -4,39 +4,36 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.livemodel.config.BridgeConfig;
 import io.livemodel.testing.Api;
+import io.livemodel.testing.LiveModelExtension;
 import io.livemodel.testing.SseClient;
 import io.livemodel.testing.TestServer;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @DisplayName("SockJS event-bus bridge, spoken over the raw WebSocket transport")
 class SockJsBridgeTest {
+
+  @RegisterExtension
+  final LiveModelExtension live = LiveModelExtension.with(TestServer.builder()
+      .bridge(new BridgeConfig("/eventbus", 0, "127.0.0.1", false, 3, 40, 2048)));
 
   private TestServer server;
   private Api api;
 
   @BeforeEach
   void start() {
-    server = TestServer.builder()
-        .bridge(new BridgeConfig("/eventbus", 0, "127.0.0.1", false, 3, 40, 2048))
-        .build();
-    api = new Api(server);
-  }
-
-  @AfterEach
-  void stop() {
-    api.close();
-    server.close();
+    server = live.server();
+    api = live.api();
   }
 
   @Test
   @DisplayName("a client registered on changes.MyModel receives the create, update and remove changes SSE clients get")
   void receivesChanges() {
     try (WsBridgeClient bridge = WsBridgeClient.connect(server);
-         SseClient sse = SseClient.open(server.vertx, server.base() + "/api/MyModels/change-stream")) {
+         SseClient sse = live.sse("/api/MyModels/change-stream")) {
       sse.awaitRaw(":ok\n\n");
       bridge.registerAndSync("changes.MyModel");
 

@@ -4,35 +4,35 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.livemodel.config.BridgeConfig;
 import io.livemodel.testing.Api;
+import io.livemodel.testing.LiveModelExtension;
 import io.livemodel.testing.TestServer;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.NetClient;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @DisplayName("TCP event-bus bridge (4-byte length + JSON framing)")
 class TcpBridgeTest {
 
+  private int tcpPort;
+
+  @RegisterExtension
+  final LiveModelExtension live = LiveModelExtension.with(() -> {
+    // The TCP bridge is off at port 0, so it needs a chosen port.
+    tcpPort = TestServer.freePort();
+    return TestServer.builder().bridge(new BridgeConfig("/eventbus", tcpPort, "127.0.0.1", false, 2, 40, 2048));
+  });
+
   private TestServer server;
   private Api api;
-  private int tcpPort;
 
   @BeforeEach
   void start() {
-    tcpPort = TestServer.freePort();
-    server = TestServer.builder()
-        .bridge(new BridgeConfig("/eventbus", tcpPort, "127.0.0.1", false, 2, 40, 2048))
-        .build();
-    api = new Api(server);
-  }
-
-  @AfterEach
-  void stop() {
-    api.close();
-    server.close();
+    server = live.server();
+    api = live.api();
   }
 
   private TcpBridgeClient connect() {

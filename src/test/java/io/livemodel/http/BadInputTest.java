@@ -4,9 +4,11 @@ import static io.livemodel.http.ChangeStreamTest.enc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.livemodel.testing.Api;
+import io.livemodel.testing.LiveModelExtension;
 import io.livemodel.testing.SseClient;
 import io.livemodel.testing.TestServer;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -18,9 +20,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @DisplayName("Bad input gets a LoopBack error, changes nothing, and the server keeps serving")
 class BadInputTest {
+
+  @RegisterExtension
+  final LiveModelExtension live = LiveModelExtension.with(TestServer.builder().bodyLimit(64 * 1024).idleTimeoutSeconds(1))
+      // No keep-alive: the server closes idle connections after 1 s here, and a pooled one could race it.
+      .apiOptions(new HttpClientOptions().setKeepAlive(false));
 
   private TestServer server;
   private Api api;
@@ -28,11 +36,10 @@ class BadInputTest {
 
   @BeforeEach
   void start() {
-    server = TestServer.builder().bodyLimit(64 * 1024).idleTimeoutSeconds(1).build();
-    // No keep-alive: the server closes idle connections after 1 s here, and a pooled one could race it.
-    api = new Api(server.vertx, server.base(), new io.vertx.core.http.HttpClientOptions().setKeepAlive(false));
+    server = live.server();
+    api = live.api();
     api.post("/api/Notes", new JsonObject().put("title", "keep").put("count", 1));
-    watcher = SseClient.open(server.vertx, server.base() + "/api/Notes/change-stream");
+    watcher = live.sse("/api/Notes/change-stream");
     watcher.awaitRaw(":ok");
   }
 
@@ -44,9 +51,6 @@ class BadInputTest {
     assertThat(watcher.drain()).isEmpty();
     api.post("/api/Notes", new JsonObject().put("title", "after"));
     assertThat(watcher.next().json().getJsonObject("data").getString("title")).isEqualTo("after");
-    watcher.close();
-    api.close();
-    server.close();
   }
 
   private void assertError(Api.Response response, int status, String name) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.livemodel.testing.Api;
+import io.livemodel.testing.LiveModelExtension;
 import io.livemodel.testing.Chromium;
 import io.livemodel.testing.TestServer;
 import io.vertx.core.Vertx;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Issue #2: the browser snippet of the LoopBack docs, run literally in headless Chromium against a
@@ -52,6 +54,9 @@ class BrowserChangeStreamTest {
   @DisplayName("against a real LiveModel server")
   class AgainstServer {
 
+    @RegisterExtension
+    final LiveModelExtension live = LiveModelExtension.defaults();
+
     private Chromium browser;
     private TestServer server;
     private Api api;
@@ -71,23 +76,15 @@ class BrowserChangeStreamTest {
     /** A fresh server per test (ids start at 1), and a page of its origin so EventSource is same-origin. */
     @BeforeEach
     void start() {
-      server = TestServer.start();
-      api = new Api(server);
+      server = live.server();
+      api = live.api();
       browser.navigate(server.base() + "/api/MyModels");
     }
 
+    /** Leaves the page before the extension closes the server. */
     @AfterEach
-    void stop() {
-      try {
-        browser.navigate("about:blank");
-      } finally {
-        if (api != null) {
-          api.close();
-        }
-        if (server != null) {
-          server.close();
-        }
-      }
+    void leavePage() {
+      browser.navigate("about:blank");
     }
 
     /** Runs the docs' snippet in the page and waits until its EventSource is open. */

@@ -3,6 +3,7 @@ package io.livemodel.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.livemodel.testing.Api;
+import io.livemodel.testing.LiveModelExtension;
 import io.livemodel.testing.SseClient;
 import io.livemodel.testing.SseEvent;
 import io.livemodel.testing.TestServer;
@@ -11,10 +12,10 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @DisplayName("Change streams (API.md section 5)")
 class ChangeStreamTest {
@@ -24,23 +25,20 @@ class ChangeStreamTest {
     return TestServer.builder();
   }
 
+  @RegisterExtension
+  final LiveModelExtension live = LiveModelExtension.with(this::builder);
+
   private TestServer server;
   private Api api;
 
   @BeforeEach
   void start() {
-    server = builder().build();
-    api = new Api(server);
-  }
-
-  @AfterEach
-  void stop() {
-    api.close();
-    server.close();
+    server = live.server();
+    api = live.api();
   }
 
   private SseClient stream(String pathAndQuery, String... headers) {
-    return SseClient.open(server.vertx, server.base() + pathAndQuery, headers);
+    return live.sse(pathAndQuery, headers);
   }
 
   @Test
@@ -169,7 +167,7 @@ class ChangeStreamTest {
   @DisplayName("POST /change-stream reads options from the JSON body")
   void postWithOptionsBody() {
     Buffer body = Buffer.buffer("{\"options\":{\"where\":{\"foo\":\"keep\"}}}");
-    try (SseClient sse = SseClient.open(server.vertx, HttpMethod.POST, server.base() + "/api/MyModels/change-stream",
+    try (SseClient sse = live.sse(HttpMethod.POST, "/api/MyModels/change-stream",
         body, "Content-Type", "application/json")) {
       sse.awaitRaw(":ok");
       api.post("/api/MyModels", new JsonObject().put("foo", "drop"));
@@ -181,7 +179,7 @@ class ChangeStreamTest {
   @Test
   @DisplayName("Accept: application/json gets LoopBack's newline-delimited JSON stream, byte for byte")
   void jsonLinesStream() {
-    try (SseClient lines = SseClient.open(server.vertx, HttpMethod.POST, server.base() + "/api/MyModels/change-stream",
+    try (SseClient lines = live.sse(HttpMethod.POST, "/api/MyModels/change-stream",
         null, "Accept", "application/json")) {
       assertThat(lines.header("Content-Type")).isEqualTo("application/json; boundary=NL");
       lines.awaitRaw("\"new\"");
@@ -215,10 +213,8 @@ class ChangeStreamTest {
   @Test
   @DisplayName("a heartbeat comment arrives on an idle stream, and a retry hint on open")
   void heartbeat() {
-    server.close();
-    server = builder().heartbeatSeconds(1).build();
-    api.close();
-    api = new Api(server);
+    server = live.restart(builder -> builder.heartbeatSeconds(1));
+    api = live.api();
     try (SseClient sse = stream("/api/MyModels/change-stream")) {
       sse.awaitRaw(":ok\n\n");
       assertThat(sse.retry()).isEqualTo(3000);

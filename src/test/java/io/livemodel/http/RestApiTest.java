@@ -4,14 +4,15 @@ import static io.livemodel.http.ChangeStreamTest.enc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.livemodel.testing.Api;
+import io.livemodel.testing.LiveModelExtension;
 import io.livemodel.testing.TestServer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @DisplayName("The PersistedModel REST API (API.md sections 1, 2 and 4)")
 class RestApiTest {
@@ -21,19 +22,14 @@ class RestApiTest {
     return TestServer.builder();
   }
 
-  private TestServer server;
+  @RegisterExtension
+  final LiveModelExtension live = LiveModelExtension.with(this::builder);
+
   private Api api;
 
   @BeforeEach
   void start() {
-    server = builder().build();
-    api = new Api(server);
-  }
-
-  @AfterEach
-  void stop() {
-    api.close();
-    server.close();
+    api = live.api();
   }
 
   private JsonObject note(String json) {

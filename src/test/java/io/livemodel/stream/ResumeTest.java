@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.livemodel.store.ChangeLog;
 import io.livemodel.testing.Api;
+import io.livemodel.testing.LiveModelExtension;
 import io.livemodel.testing.SseClient;
 import io.livemodel.testing.SseEvent;
 import io.livemodel.testing.SseParser;
@@ -20,9 +21,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @DisplayName("Nothing lost: ids, resume with Last-Event-ID, reset, slow clients")
 class ResumeTest {
@@ -32,26 +33,19 @@ class ResumeTest {
     return TestServer.builder();
   }
 
+  @RegisterExtension
+  final LiveModelExtension live = LiveModelExtension.with(this::builder).manual();
+
   private TestServer server;
   private Api api;
 
   private void start(TestServer.Builder builder) {
-    server = builder.build();
-    api = new Api(server);
-  }
-
-  @AfterEach
-  void stop() {
-    if (api != null) {
-      api.close();
-    }
-    if (server != null) {
-      server.close();
-    }
+    server = live.start(builder);
+    api = live.api();
   }
 
   private SseClient stream(String... headers) {
-    return SseClient.open(server.vertx, server.base() + "/api/MyModels/change-stream", headers);
+    return live.sse("/api/MyModels/change-stream", headers);
   }
 
   private static long id(SseEvent event) {
@@ -115,7 +109,7 @@ class ResumeTest {
     for (int i = 1; i <= 5; i++) {
       api.post("/api/MyModels", new JsonObject().put("n", i));
     }
-    try (SseClient sse = SseClient.open(server.vertx, server.base() + "/api/MyModels/change-stream?lastEventId=2")) {
+    try (SseClient sse = live.sse("/api/MyModels/change-stream?lastEventId=2")) {
       assertThat(sse.next(3)).extracting(ResumeTest::id).containsExactly(3L, 4L, 5L);
       assertThat(sse.next(200, TimeUnit.MILLISECONDS)).isNull();
     }

@@ -24,7 +24,8 @@ public final class SseClient implements AutoCloseable {
   private final HttpClient client;
   private final BlockingQueue<SseEvent> events = new LinkedBlockingQueue<>();
   private final SseParser parser = new SseParser(events::add);
-  private final StringBuilder raw = new StringBuilder();
+  /** Bytes as received: decoded only when read, so a character split across chunks stays whole. */
+  private final Buffer raw = Buffer.buffer();
   private final HttpClientResponse response;
   private volatile boolean ended;
 
@@ -66,7 +67,7 @@ public final class SseClient implements AutoCloseable {
         SseClient sse = new SseClient(client, response);
         response.handler(chunk -> {
           synchronized (sse) {
-            sse.raw.append(chunk.toString());
+            sse.raw.appendBuffer(chunk);
           }
           synchronized (sse.parser) {
             sse.parser.feed(chunk.getBytes());
@@ -143,7 +144,7 @@ public final class SseClient implements AutoCloseable {
 
   public int comments() {
     synchronized (parser) {
-      return parser.comments();
+      return Math.toIntExact(parser.comments());
     }
   }
 

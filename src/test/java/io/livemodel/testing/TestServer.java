@@ -19,8 +19,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * A real LiveModel node for tests: its own Vert.x, a free port on 127.0.0.1, the memory store
- * without journal unless told otherwise. Close it in {@code @AfterEach}/{@code @AfterAll}.
+ * A real LiveModel node for tests: its own Vert.x, port 0 on 127.0.0.1 (the bound port is
+ * {@link #port()}), the memory store without journal unless told otherwise. Close it in {@code @AfterEach}/{@code @AfterAll}.
  */
 public final class TestServer implements AutoCloseable {
 
@@ -69,6 +69,11 @@ public final class TestServer implements AutoCloseable {
     }
   }
 
+  /**
+   * A port that was free a moment ago. Racy (another process may bind it before the caller does):
+   * only for what cannot listen on port 0 and report the port it got (the TCP bridge, where 0 means
+   * off; a cluster member started as another process).
+   */
   public static int freePort() {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
@@ -179,7 +184,9 @@ public final class TestServer implements AutoCloseable {
     }
 
     public ServerConfig config() {
-      return new ServerConfig("127.0.0.1", freePort(), DEFAULTS.restApiRoot(), modelDirs, store, httpInstances, bodyLimit,
+      // Port 0: the server binds a free port itself (read back with port()), so no other process can
+      // take it between choosing and binding.
+      return new ServerConfig("127.0.0.1", 0, DEFAULTS.restApiRoot(), modelDirs, store, httpInstances, bodyLimit,
           idleTimeoutSeconds, DEFAULTS.maxHeaderSize(),
           new StreamConfig(heartbeatSeconds, retryMs, gapWaitMillis, maxQueuedBytes, retention), bridge, cluster);
     }
