@@ -65,7 +65,7 @@ final class PeerComparison {
         .put("medianRatios", medianRatios(all));
   }
 
-  /** Each metric's value for both servers and their ratio (null where undefined: a missing figure or a peer's 0). */
+  /** Each metric's value for both servers and their ratio (null where undefined, see {@link #ratio}). */
   static JsonObject ratios(JsonObject ours, JsonObject peer) {
     JsonObject ratios = new JsonObject();
     for (Metric metric : METRICS) {
@@ -108,8 +108,9 @@ final class PeerComparison {
     return round(values.length % 2 == 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2);
   }
 
+  /** Undefined (null) for a missing figure, a peer's 0 and negative figures (RSS growth over tiny runs can be). */
   static Double ratio(Double ours, Double peer) {
-    return ours == null || peer == null || peer == 0 ? null : round(ours / peer);
+    return ours == null || peer == null || ours < 0 || peer <= 0 ? null : round(ours / peer);
   }
 
   private static JsonObject syscalls(Path dir, int i, JsonObject ours, JsonObject peer) throws IOException {

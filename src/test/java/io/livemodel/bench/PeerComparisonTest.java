@@ -65,6 +65,17 @@ class PeerComparisonTest {
   }
 
   @Test
+  @DisplayName("a ratio is undefined for a missing figure, a peer's zero or a negative figure (RSS shrinking in a tiny run)")
+  void undefinedRatios() {
+    assertThat(PeerComparison.ratio(3.0, 2.0)).isEqualTo(1.5);
+    assertThat(PeerComparison.ratio(0.0, 2.0)).isEqualTo(0.0);
+    assertThat(PeerComparison.ratio(null, 2.0)).isNull();
+    assertThat(PeerComparison.ratio(3.0, 0.0)).isNull();
+    assertThat(PeerComparison.ratio(-220.0, -287.0)).isNull();
+    assertThat(PeerComparison.ratio(8.0, -1.0)).isNull();
+  }
+
+  @Test
   @DisplayName("under a hog, each server's rate as a share of its unloaded one; strace tables per delivery of the window")
   void hogAndSyscalls() throws IOException {
     write("ours-1.json", result(10, 5, 300, 250, 100, 0)

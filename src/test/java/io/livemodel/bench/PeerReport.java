@@ -30,7 +30,15 @@ final class PeerReport {
       }
       syscalls(run, peer, out);
     }
-    out.printf("== LiveModel / %s, %s: ratios of %d run(s) and their median ==%n", peer,
+    if (runs.size() > 1) {
+      medians(comparison, runs, medians, peer, out);
+    }
+    hog(runs, medians, peer, out);
+  }
+
+  private static void medians(JsonObject comparison, JsonArray runs, JsonObject medians, String peer,
+                              PrintStream out) {
+    out.printf("== LiveModel / %s, %s: ratios of %d runs and their median ==%n", peer,
         comparison.getString("label"), runs.size());
     for (PeerComparison.Metric metric : PeerComparison.METRICS) {
       StringBuilder each = new StringBuilder();
@@ -40,7 +48,6 @@ final class PeerReport {
       }
       out.printf("  %-30s%s  | median %s%n", metric.label(), each, value(medians.getValue(metric.key())));
     }
-    hog(runs, medians, peer, out);
   }
 
   private static void hog(JsonArray runs, JsonObject medians, String peer, PrintStream out) {
