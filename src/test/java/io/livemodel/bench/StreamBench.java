@@ -77,6 +77,7 @@ public final class StreamBench {
           .put("threads", Runtime.getRuntime().availableProcessors()));
       return result;
     } finally {
+      hook.stop(); // a tracer must not outlive a failed run
       writer.close().await();
       writerVertx.close().await();
       pool.close().await();
