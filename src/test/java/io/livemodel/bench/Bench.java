@@ -16,9 +16,11 @@ import picocli.CommandLine.Option;
 
 /**
  * The load generator's command line ({@code scripts/bench} runs it): {@code stream} and {@code crud}
- * modes against running servers. Prints a table, then the result as one JSON line.
+ * modes against running servers, and {@code compare} (same-run ratios against a peer server). Prints a
+ * table, then the result as one JSON line.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = {Bench.Stream.class, Bench.Crud.class},
+@Command(name = "bench", mixinStandardHelpOptions = true,
+    subcommands = {Bench.Stream.class, Bench.Crud.class, Bench.Compare.class},
     description = "LiveModel load generator")
 public final class Bench implements Runnable {
 
@@ -41,8 +43,8 @@ public final class Bench implements Runnable {
     int threads;
     @Option(names = "--label", description = "scenario name in the output")
     String label;
-    @Option(names = "--json-out", description = "also append the JSON line to this file")
-    Path jsonOut;
+    @Option(names = "--json-out", description = "also append the JSON line to this file (repeatable)")
+    List<Path> jsonOut = List.of();
 
     /** The 1, 5 and 15 minute load averages: other work on the machine skews every figure. */
     static String loadavg() {
@@ -62,14 +64,19 @@ public final class Bench implements Runnable {
       result.put("machine", new JsonObject().put("cores", Runtime.getRuntime().availableProcessors())
           .put("loadavgBefore", loadBefore).put("loadavgAfter", loadavg()));
       Report.print(result, System.out);
-      String line = result.encode();
-      System.out.println(line);
-      if (jsonOut != null) {
-        Files.writeString(jsonOut, line + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-            StandardOpenOption.APPEND);
-      }
-      return 0;
+      return append(result, jsonOut);
     }
+  }
+
+  /** Prints the JSON line and appends it to each file. */
+  static int append(JsonObject result, List<Path> files) throws IOException {
+    String line = result.encode();
+    System.out.println(line);
+    for (Path file : files) {
+      Files.writeString(file, line + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+          StandardOpenOption.APPEND);
+    }
+    return 0;
   }
 
   @Command(name = "stream", mixinStandardHelpOptions = true,
@@ -84,16 +91,25 @@ public final class Bench implements Runnable {
     @Option(names = "--model", description = "model plural", defaultValue = "MyModels") String plural;
     @Option(names = "--connect-concurrency", defaultValue = "256") int connectConcurrency;
     @Option(names = "--max-in-flight", description = "unanswered POSTs allowed", defaultValue = "64") int maxInFlight;
+    @Option(names = "--protocol", description = "loopback (LiveModel, LoopBack 3) or nchan (the peer adapter)",
+        defaultValue = "loopback") String protocol;
+    @Option(names = "--window-hook", description = "command run with `start` before the measured writes and "
+        + "`stop` after them (profilers, tracers)") String windowHook;
+    @Option(names = "--window-hook-seconds", description = "run the hook's `stop` this many seconds after "
+        + "`start` (0: at the window's end)", defaultValue = "0") double windowHookSeconds;
 
     @Override
     public Integer call() throws Exception {
       String name = label != null ? label : "stream N=" + subscribers + " R=" + rate;
       StreamOptions options = new StreamOptions(StreamBench.split(targets), plural, subscribers, rate, seconds,
-          warmup, drain, StreamBench.split(serverPids), connectConcurrency, maxInFlight, name);
+          warmup, drain, StreamBench.split(serverPids), connectConcurrency, maxInFlight, name,
+          Protocol.named(protocol));
+      WindowHook hook = windowHook == null || windowHook.isBlank() ? WindowHook.none()
+          : new WindowHook(List.of(windowHook.trim().split("\\s+")), windowHookSeconds);
       String load = loadavg();
       Vertx vertx = vertx();
       try {
-        return emit(new StreamBench(vertx, options).run(), load);
+        return emit(new StreamBench(vertx, options, hook).run(), load);
       } finally {
         vertx.close().await();
       }
@@ -121,6 +137,31 @@ public final class Bench implements Runnable {
       } finally {
         vertx.close().await();
       }
+    }
+  }
+
+  @Command(name = "compare", mixinStandardHelpOptions = true,
+      description = "same-run ratios of LiveModel over a peer, from the results `scripts/bench stream --peer` saved")
+  static final class Compare implements Callable<Integer> {
+    @Option(names = "--dir", required = true, description = "ours-<i>.json, peer-<i>.json, ... (see PeerComparison)")
+    Path dir;
+    @Option(names = "--runs", defaultValue = "1") int runs;
+    @Option(names = "--peer-name", defaultValue = "peer") String peer;
+    @Option(names = "--label", defaultValue = "stream") String label;
+    @Option(names = "--json-out", description = "also append the JSON line to this file (repeatable)")
+    List<Path> jsonOut = List.of();
+
+    @Override
+    public Integer call() throws Exception {
+      JsonObject comparison = PeerComparison.compare(dir, runs, peer, label);
+      if (comparison.getJsonArray("runs").isEmpty()) {
+        System.err.println("bench compare: no pair of results in " + dir);
+        return 1;
+      }
+      comparison.put("machine", new JsonObject().put("cores", Runtime.getRuntime().availableProcessors())
+          .put("loadavgAfter", Common.loadavg()));
+      PeerReport.print(comparison, System.out);
+      return append(comparison, jsonOut);
     }
   }
 }

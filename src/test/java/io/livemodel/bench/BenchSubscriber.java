@@ -14,7 +14,7 @@ import java.util.BitSet;
  */
 final class BenchSubscriber implements SseScanner.Listener, ChunkedReader.Body {
 
-  private final SseScanner scanner = new SseScanner(this);
+  private final SseScanner scanner;
   private final ChunkedReader http = new ChunkedReader(this);
   private final Promise<Integer> head = Promise.promise();
   private final BenchClock clock;
@@ -33,6 +33,12 @@ final class BenchSubscriber implements SseScanner.Listener, ChunkedReader.Body {
   private boolean ended;
 
   BenchSubscriber(BenchClock clock, ThreadHistograms latencies, long firstMeasuredSeq) {
+    this(clock, latencies, firstMeasuredSeq, SseScanner::parseLong);
+  }
+
+  /** {@code ids} reads the server's {@code id:} values in its commit order (see {@link Protocol#ids}). */
+  BenchSubscriber(BenchClock clock, ThreadHistograms latencies, long firstMeasuredSeq, SseScanner.IdParser ids) {
+    this.scanner = new SseScanner(this, ids);
     this.clock = clock;
     this.latencies = latencies;
     this.firstMeasuredSeq = firstMeasuredSeq;

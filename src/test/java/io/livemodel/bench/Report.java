@@ -53,6 +53,12 @@ final class Report {
     } else {
       row(out, "server", "no readable --server-pid: CPU and RSS not measured");
     }
+    JsonObject window = r.getJsonObject("window");
+    if (window != null) {
+      row(out, "hook window", String.format("%.2f s of the measured window, %,d deliveries in it%s",
+          window.getDouble("seconds"), window.getLong("deliveries"),
+          window.getJsonArray("failures").isEmpty() ? "" : "; hook failures " + window.getJsonArray("failures")));
+    }
     JsonObject g = r.getJsonObject("generator");
     row(out, "generator CPU", String.format("%.2f s (%.0f%% in the kernel)", g.getDouble("cpuSeconds"),
         100 * g.getDouble("systemCpuSeconds", 0.0) / Math.max(g.getDouble("cpuSeconds"), 1e-9)));

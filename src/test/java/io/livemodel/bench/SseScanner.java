@@ -17,9 +17,15 @@ public final class SseScanner {
   public interface Listener {
     /**
      * @param type the event type ({@code message} when none was given)
-     * @param lastEventId the last {@code id:} value as a number, -1 if none or not a number
+     * @param lastEventId the last {@code id:} value as the {@link IdParser} read it, -1 if none or unreadable
      */
     void onEvent(String type, long lastEventId, byte[] data, int length);
+  }
+
+  /** Reads an {@code id:} value, {@code bytes[from, to)}, as a number; -1 when it is not one. */
+  @FunctionalInterface
+  public interface IdParser {
+    long parse(byte[] bytes, int from, int to);
   }
 
   private static final byte[] DATA = bytes("data");
@@ -27,6 +33,7 @@ public final class SseScanner {
   private static final byte[] EVENT = bytes("event");
 
   private final Listener listener;
+  private final IdParser ids;
   private byte[] line = new byte[256];
   private int lineLength;
   private byte[] data = new byte[256];
@@ -37,8 +44,14 @@ public final class SseScanner {
   private long lastEventId = -1;
   private long comments;
 
+  /** A scanner whose ids are decimal numbers (LiveModel's commit sequence). */
   public SseScanner(Listener listener) {
+    this(listener, SseScanner::parseLong);
+  }
+
+  public SseScanner(Listener listener, IdParser ids) {
     this.listener = listener;
+    this.ids = ids;
   }
 
   /** Comment lines seen so far ({@code :ok}, heartbeats). */
@@ -89,7 +102,7 @@ public final class SseScanner {
       appendData(valueStart);
     } else if (fieldIs(ID, fieldEnd)) {
       if (indexOf(line, lineLength, (byte) 0) < 0) {
-        lastEventId = parseLong(line, valueStart, lineLength);
+        lastEventId = ids.parse(line, valueStart, lineLength);
       }
     } else if (fieldIs(EVENT, fieldEnd)) {
       eventType = new String(line, valueStart, lineLength - valueStart, StandardCharsets.UTF_8);

@@ -19,21 +19,28 @@ public final class StreamBench {
   private final StreamOptions options;
   private final BenchClock clock = new BenchClock();
   private final ThreadHistograms latencies = new ThreadHistograms();
+  private final WindowHook hook;
 
   public StreamBench(Vertx vertx, StreamOptions options) {
+    this(vertx, options, WindowHook.none());
+  }
+
+  /** {@code hook} runs around the measured window (profilers, tracers); see {@link WindowHook}. */
+  StreamBench(Vertx vertx, StreamOptions options, WindowHook hook) {
     this.vertx = vertx;
     this.options = options;
+    this.hook = hook;
   }
 
   /** Runs the scenario; the result is the JSON line the tool prints. */
   public JsonObject run() throws InterruptedException {
     ProcStats server = new ProcStats(options.serverPids());
     ProcStats generator = ProcStats.self();
-    String streamPath = "/api/" + options.plural() + "/change-stream?_format=event-stream";
-    String writePath = "/api/" + options.plural();
+    String streamPath = options.protocol().streamPath(options.plural());
+    String writePath = options.protocol().writePath(options.plural());
     long firstMeasured = options.warmupWrites();
     SubscriberPool pool = new SubscriberPool(vertx, options.targets(), streamPath, options.subscribers(),
-        options.connectConcurrency(), clock, latencies, firstMeasured);
+        options.connectConcurrency(), clock, latencies, firstMeasured, options.protocol().ids());
     // The writer has an event loop of its own: its answers must not queue behind thousands of
     // stream reads on the subscribers' loops, or the POST latency would measure the generator.
     Vertx writerVertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setPreferNativeTransport(true));
@@ -49,6 +56,7 @@ public final class StreamBench {
         writer.run(0, firstMeasured, options.rate()).await();
         Thread.sleep(500);
       }
+      hook.start(() -> delivered(pool));
       ProcStats.Sample before = server.sample();
       ProcStats.Sample generatorBefore = generator.sample();
       PacedWriter.Result writes = writer.run(firstMeasured, options.measuredWrites(), options.rate()).await();
@@ -57,7 +65,11 @@ public final class StreamBench {
       double drained = drain(pool, expected);
       ProcStats.Sample after = server.sample();
       ProcStats.Sample generatorAfter = generator.sample();
+      hook.stop();
       JsonObject result = result(pool, writes, expected, connectSeconds, drained);
+      if (!hook.isNone()) {
+        result.put("window", hook.json());
+      }
       result.put("server", serverJson(server, idle, connected, before, after, result.getLong("deliveries")));
       result.put("generator", new JsonObject()
           .put("cpuSeconds", round(generatorAfter.cpuSince(generatorBefore), 3))
@@ -65,6 +77,7 @@ public final class StreamBench {
           .put("threads", Runtime.getRuntime().availableProcessors()));
       return result;
     } finally {
+      hook.stop(); // a tracer must not outlive a failed run
       writer.close().await();
       writerVertx.close().await();
       pool.close().await();
@@ -111,6 +124,7 @@ public final class StreamBench {
     return new JsonObject()
         .put("mode", "stream")
         .put("label", options.label())
+        .put("protocol", options.protocol().name().toLowerCase(java.util.Locale.ROOT))
         .put("targets", new JsonArray(options.targets()))
         .put("subscribers", options.subscribers())
         .put("connectFailures", pool.failures())

@@ -6,11 +6,14 @@ import io.livemodel.testing.TestServer;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** A tiny run of the load generator against a real node: it must count what actually happened. No timing targets. */
 @DisplayName("Load generator smoke runs")
@@ -64,6 +67,23 @@ class StreamBenchSmokeTest {
       Thread.sleep(20);
     }
     assertThat(server.server.subscriberCount()).isZero();
+  }
+
+  @Test
+  @DisplayName("a window hook runs start before the measured writes and stop after them, and counts the deliveries between")
+  void windowHook(@TempDir Path dir) throws Exception {
+    Path log = dir.resolve("log");
+    Path script = dir.resolve("hook.sh");
+    Files.writeString(script, "#!/bin/sh\necho \"$1\" >> " + log + "\n");
+    script.toFile().setExecutable(true);
+    StreamOptions options = StreamOptions.of(List.of(server.base()), 3, 40, 0.5).withWarmup(0.25);
+
+    JsonObject result = new StreamBench(generator, options, new WindowHook(List.of(script.toString()), 0)).run();
+
+    assertThat(Files.readAllLines(log)).containsExactly("start", "stop");
+    assertThat(result.getJsonObject("window").getLong("deliveries")).isEqualTo(60)
+        .isEqualTo(result.getLong("deliveries"));
+    assertThat(result.getString("protocol")).isEqualTo("loopback");
   }
 
   @Test

@@ -16,10 +16,19 @@ import java.util.List;
  * @param connectConcurrency streams being opened at once
  * @param maxInFlight unanswered POSTs allowed at once
  * @param label a name for the scenario in the output
+ * @param protocol how to subscribe, write and read ids on these targets (the peer adapter)
  */
 public record StreamOptions(List<String> targets, String plural, int subscribers, double rate, double seconds,
                             double warmupSeconds, double drainSeconds, List<String> serverPids,
-                            int connectConcurrency, int maxInFlight, String label) {
+                            int connectConcurrency, int maxInFlight, String label, Protocol protocol) {
+
+  /** A run against LoopBack-compatible targets. */
+  public StreamOptions(List<String> targets, String plural, int subscribers, double rate, double seconds,
+                       double warmupSeconds, double drainSeconds, List<String> serverPids,
+                       int connectConcurrency, int maxInFlight, String label) {
+    this(targets, plural, subscribers, rate, seconds, warmupSeconds, drainSeconds, serverPids, connectConcurrency,
+        maxInFlight, label, Protocol.LOOPBACK);
+  }
 
   public static StreamOptions of(List<String> targets, int subscribers, double rate, double seconds) {
     return new StreamOptions(targets, "MyModels", subscribers, rate, seconds, 2, 10, List.of(), 256, 64, "stream");
@@ -27,12 +36,17 @@ public record StreamOptions(List<String> targets, String plural, int subscribers
 
   public StreamOptions withWarmup(double warmup) {
     return new StreamOptions(targets, plural, subscribers, rate, seconds, warmup, drainSeconds, serverPids,
-        connectConcurrency, maxInFlight, label);
+        connectConcurrency, maxInFlight, label, protocol);
   }
 
   public StreamOptions withServerPids(List<String> pids) {
     return new StreamOptions(targets, plural, subscribers, rate, seconds, warmupSeconds, drainSeconds, pids,
-        connectConcurrency, maxInFlight, label);
+        connectConcurrency, maxInFlight, label, protocol);
+  }
+
+  public StreamOptions withProtocol(Protocol other) {
+    return new StreamOptions(targets, plural, subscribers, rate, seconds, warmupSeconds, drainSeconds, serverPids,
+        connectConcurrency, maxInFlight, label, other);
   }
 
   long warmupWrites() {

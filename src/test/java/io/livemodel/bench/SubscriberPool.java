@@ -34,7 +34,7 @@ final class SubscriberPool {
   private final AtomicInteger failures = new AtomicInteger();
 
   SubscriberPool(Vertx vertx, List<String> targets, String path, int n, int connectConcurrency,
-                 BenchClock clock, ThreadHistograms latencies, long firstMeasuredSeq) {
+                 BenchClock clock, ThreadHistograms latencies, long firstMeasuredSeq, SseScanner.IdParser ids) {
     this.vertx = vertx;
     this.targets = targets.stream().map(URI::create).toList();
     this.path = path;
@@ -42,7 +42,7 @@ final class SubscriberPool {
     int perTarget = (n + targets.size() - 1) / targets.size();
     this.sources = Math.max(1, (perTarget + PORTS_PER_SOURCE - 1) / PORTS_PER_SOURCE);
     for (int i = 0; i < n; i++) {
-      subscribers.add(new BenchSubscriber(clock, latencies, firstMeasuredSeq));
+      subscribers.add(new BenchSubscriber(clock, latencies, firstMeasuredSeq, ids));
     }
     for (int s = 0; s < sources; s++) {
       NetClientOptions options = new NetClientOptions().setTcpNoDelay(true);
