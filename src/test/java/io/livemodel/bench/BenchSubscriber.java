@@ -1,5 +1,6 @@
 package io.livemodel.bench;
 
+import io.livemodel.testing.SseParser;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
@@ -12,9 +13,9 @@ import java.util.BitSet;
  * checked for order only. Called on its connection's event loop; the summary accessors are
  * synchronized with it, so another thread may read them.
  */
-final class BenchSubscriber implements SseScanner.Listener, ChunkedReader.Body {
+final class BenchSubscriber implements SseParser.Listener, ChunkedReader.Body {
 
-  private final SseScanner scanner;
+  private final SseParser scanner;
   private final ChunkedReader http = new ChunkedReader(this);
   private final Promise<Integer> head = Promise.promise();
   private final BenchClock clock;
@@ -33,12 +34,12 @@ final class BenchSubscriber implements SseScanner.Listener, ChunkedReader.Body {
   private boolean ended;
 
   BenchSubscriber(BenchClock clock, ThreadHistograms latencies, long firstMeasuredSeq) {
-    this(clock, latencies, firstMeasuredSeq, SseScanner::parseLong);
+    this(clock, latencies, firstMeasuredSeq, SseParser::parseLong);
   }
 
   /** {@code ids} reads the server's {@code id:} values in its commit order (see {@link Protocol#ids}). */
-  BenchSubscriber(BenchClock clock, ThreadHistograms latencies, long firstMeasuredSeq, SseScanner.IdParser ids) {
-    this.scanner = new SseScanner(this, ids);
+  BenchSubscriber(BenchClock clock, ThreadHistograms latencies, long firstMeasuredSeq, SseParser.IdParser ids) {
+    this.scanner = SseParser.bytes(this, ids);
     this.clock = clock;
     this.latencies = latencies;
     this.firstMeasuredSeq = firstMeasuredSeq;

@@ -1,5 +1,6 @@
 package io.livemodel.bench;
 
+import io.livemodel.testing.SseParser;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -31,7 +32,7 @@ public final class Payload {
     while (to < length && bytes[to] >= '0' && bytes[to] <= '9') {
       to++;
     }
-    return SseScanner.parseLong(bytes, from, to);
+    return SseParser.parseLong(bytes, from, to);
   }
 
   private static int indexOf(byte[] bytes, int length, byte[] key) {

@@ -1,5 +1,6 @@
 package io.livemodel.bench;
 
+import io.livemodel.testing.SseParser;
 /**
  * How the generator talks to a server (the peer adapter): where a subscriber opens its stream, where
  * a write goes, and how an event's {@code id:} reads as a commit-order number. The payload travels
@@ -14,7 +15,7 @@ public enum Protocol {
    * /api/<plural>/change-stream?_format=event-stream} streams {@code event: data} changes, chunked,
    * with decimal ids in commit order (LiveModel; LoopBack 3 sends none).
    */
-  LOOPBACK("/change-stream?_format=event-stream", SseScanner::parseLong),
+  LOOPBACK("/change-stream?_format=event-stream", SseParser::parseLong),
 
   /**
    * Nchan laid out like LoopBack's routes (../shared/bench/nchan/nginx.conf): {@code POST /api/<plural>}
@@ -27,9 +28,9 @@ public enum Protocol {
   NCHAN("/change-stream", Protocol::nchanId);
 
   private final String streamSuffix;
-  private final SseScanner.IdParser ids;
+  private final SseParser.IdParser ids;
 
-  Protocol(String streamSuffix, SseScanner.IdParser ids) {
+  Protocol(String streamSuffix, SseParser.IdParser ids) {
     this.streamSuffix = streamSuffix;
     this.ids = ids;
   }
@@ -45,7 +46,7 @@ public enum Protocol {
   }
 
   /** Reads an event's {@code id:} value as a number that grows in the server's commit order. */
-  public SseScanner.IdParser ids() {
+  public SseParser.IdParser ids() {
     return ids;
   }
 
@@ -70,8 +71,8 @@ public enum Protocol {
     if (colon < 0) {
       return -1;
     }
-    long time = SseScanner.parseLong(bytes, from, colon);
-    long tag = SseScanner.parseLong(bytes, colon + 1, to);
+    long time = SseParser.parseLong(bytes, from, colon);
+    long tag = SseParser.parseLong(bytes, colon + 1, to);
     if (time < 0 || tag < 0 || tag >= 1_000_000 || time > Long.MAX_VALUE / 1_000_000 - 1) {
       return -1;
     }

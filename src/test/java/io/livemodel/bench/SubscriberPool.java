@@ -1,5 +1,6 @@
 package io.livemodel.bench;
 
+import io.livemodel.testing.SseParser;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -34,7 +35,7 @@ final class SubscriberPool {
   private final AtomicInteger failures = new AtomicInteger();
 
   SubscriberPool(Vertx vertx, List<String> targets, String path, int n, int connectConcurrency,
-                 BenchClock clock, ThreadHistograms latencies, long firstMeasuredSeq, SseScanner.IdParser ids) {
+                 BenchClock clock, ThreadHistograms latencies, long firstMeasuredSeq, SseParser.IdParser ids) {
     this.vertx = vertx;
     this.targets = targets.stream().map(URI::create).toList();
     this.path = path;

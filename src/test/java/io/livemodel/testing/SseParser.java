@@ -29,6 +29,12 @@ public final class SseParser {
     void onEvent(String type, long lastEventId, byte[] data, int length);
   }
 
+  /** Reads an {@code id:} value, {@code bytes[from, to)}, as a number; -1 when it is not one. */
+  @FunctionalInterface
+  public interface IdParser {
+    long parse(byte[] bytes, int from, int to);
+  }
+
   private static final byte[] DATA = ascii("data");
   private static final byte[] ID = ascii("id");
   private static final byte[] EVENT = ascii("event");
@@ -51,19 +57,28 @@ public final class SseParser {
   private long comments;
   private Integer retry;
 
-  private SseParser(Listener listener) {
+  private final IdParser ids;
+
+  private SseParser(Listener listener, IdParser ids) {
     this.listener = listener;
+    this.ids = ids;
   }
 
   /** Delivers each event as an {@link SseEvent}: its data decoded as UTF-8, its id as text. */
   public SseParser(Consumer<SseEvent> onEvent) {
+    this.ids = SseParser::parseLong;
     this.listener = (type, number, bytes, length) ->
         onEvent.accept(new SseEvent(type, new String(bytes, 0, length, StandardCharsets.UTF_8), lastEventId()));
   }
 
   /** Delivers events as bytes to {@code listener}: no allocation per event. */
   public static SseParser bytes(Listener listener) {
-    return new SseParser(listener);
+    return new SseParser(listener, SseParser::parseLong);
+  }
+
+  /** Like {@link #bytes(Listener)}, reading ids with {@code ids} (a server whose ids are not plain numbers). */
+  public static SseParser bytes(Listener listener, IdParser ids) {
+    return new SseParser(listener, ids);
   }
 
   /** Comment lines seen so far (the {@code :ok} preamble and heartbeats). */
@@ -158,7 +173,7 @@ public final class SseParser {
     }
     System.arraycopy(line, valueStart, id, 0, n);
     idLength = n;
-    idNumber = parseLong(id, 0, n);
+    idNumber = ids.parse(id, 0, n);
     idText = null;
   }
 
