@@ -19,7 +19,8 @@
 //   pause  = {"name", "sleepMs"}
 // "defaults.headers" go on every request; a step header set to null removes a default.
 // "{{var}}" is replaced in paths, header values and bodies by a captured value (a string that is
-// exactly "{{var}}" takes the captured value with its JSON type).
+// exactly "{{var}}" takes the captured value with its JSON type); "{{var|base64}}" inserts it
+// base64-encoded.
 // Expectation matchers (in liveModel overrides): "<any>" matches any value or absence,
 // "<contains:text>" a string containing text, "<4xx>" a client-error status; a header given as null
 // must be absent.
@@ -148,9 +149,10 @@ function subst(value, vars) {
   if (typeof value === 'string') {
     const whole = /^\{\{(\w+)\}\}$/.exec(value);
     if (whole && whole[1] in vars) return vars[whole[1]];
-    return value.replace(/\{\{(\w+)\}\}/g, (m, name) => {
+    return value.replace(/\{\{(\w+)(\|base64)?\}\}/g, (m, name, base64) => {
       if (!(name in vars)) throw new Error('unknown variable ' + name);
-      return String(vars[name]);
+      const text = String(vars[name]);
+      return base64 ? Buffer.from(text, 'utf8').toString('base64') : text;
     });
   }
   if (Array.isArray(value)) return value.map(v => subst(v, vars));
