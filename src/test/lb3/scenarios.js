@@ -5,6 +5,7 @@
 //
 //   node scenarios.js run <baseUrl> <scenarioFile> [outFile]
 //   node scenarios.js compare <recorded.json> <baseUrl> <scenarioFile> [--target=livemodel|loopback]
+//                             [--ignore-cors]
 //
 // compare exits 0 when every step matches, 1 when some differ (a readable diff per step is printed),
 // 2 on usage errors. With --target=livemodel (the default) each step's "liveModel" override (a
@@ -150,8 +151,8 @@ function subst(value, vars) {
     const whole = /^\{\{(\w+)\}\}$/.exec(value);
     if (whole && whole[1] in vars) return vars[whole[1]];
     return value.replace(/\{\{(\w+)(\|base64)?\}\}/g, (m, name, base64) => {
-      if (!(name in vars)) throw new Error('unknown variable ' + name);
-      const text = String(vars[name]);
+      // A target that failed an earlier capture still gets every later step (they will differ).
+      const text = name in vars ? String(vars[name]) : 'unset-' + name;
       return base64 ? Buffer.from(text, 'utf8').toString('base64') : text;
     });
   }
@@ -395,7 +396,24 @@ function show(v) {
   return s.length > 300 ? s.slice(0, 297) + '...' : s;
 }
 
-function compareResults(recorded, actual, scenario, target) {
+// --ignore-cors drops the CORS headers (access-control-*, vary) from both sides: for checking model
+// fidelity on a target that does not do CORS yet.
+function withoutCors(result) {
+  if (!result || !result.headers) return result;
+  const headers = {};
+  for (const [k, v] of Object.entries(result.headers)) {
+    if (!/^(access-control-|vary$)/.test(k)) headers[k] = v;
+  }
+  const out = Object.assign({}, result, {headers});
+  if (result.writes) out.writes = result.writes.map(withoutCors);
+  return out;
+}
+
+function compareResults(recorded, actual, scenario, target, ignoreCors) {
+  if (ignoreCors) {
+    recorded = Object.assign({}, recorded, {steps: recorded.steps.map(withoutCors)});
+    actual = Object.assign({}, actual, {steps: actual.steps.map(withoutCors)});
+  }
   let failed = 0;
   const problems = [];
   if (recorded.steps.length !== scenario.steps.length) {
@@ -455,7 +473,8 @@ async function main(argv) {
     const target = targetFlag ? targetFlag.slice(9) : 'livemodel';
     const scenario = readJson(args[2]);
     const actual = await runScenario(args[1], scenario);
-    const {failed, problems} = compareResults(readJson(args[0]), actual, scenario, target);
+    const {failed, problems} = compareResults(readJson(args[0]), actual, scenario, target,
+      flags.includes('--ignore-cors'));
     const deviations = scenario.steps.filter(s => s.liveModel ||
       (s.writes || []).some(w => w.liveModel)).length;
     if (problems.length) console.log(problems.join('\n'));
@@ -464,7 +483,8 @@ async function main(argv) {
     return problems.length ? 1 : 0;
   }
   console.error('usage:\n  node scenarios.js run <baseUrl> <scenarioFile> [outFile]\n' +
-    '  node scenarios.js compare <recorded.json> <baseUrl> <scenarioFile> [--target=livemodel|loopback]');
+    '  node scenarios.js compare <recorded.json> <baseUrl> <scenarioFile> [--target=livemodel|loopback]' +
+    ' [--ignore-cors]');
   return 2;
 }
 
