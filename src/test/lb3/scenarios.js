@@ -288,6 +288,8 @@ async function runStreamStep(baseUrl, step, ctx, defaults) {
 }
 
 async function runScenario(baseUrl, scenario) {
+  const probe = await request(baseUrl, 'GET', '/', {}, undefined);
+  if (probe.error) throw new Error(`cannot reach ${baseUrl}: ${probe.error}`);
   const ctx = {vars: {}, startedAt: Date.now(),
     volatileKeys: new Set(['created'].concat(scenario.volatileKeys || []))};
   const defaults = scenario.defaults || {};
