@@ -82,9 +82,10 @@ function stream(baseUrl, spec, vars, runWrites) {
     let settled = false;
     const finish = out => { if (!settled) { settled = true; resolve(out); } };
     const req = http.request(url, {method: spec.method || 'GET', headers, agent: false}, res => {
-      const isSse = res.statusCode === 200 &&
-        /text\/event-stream/.test(res.headers['content-type'] || '');
-      if (!isSse) {
+      const type = res.headers['content-type'] || '';
+      const isSse = res.statusCode === 200 && /text\/event-stream/.test(type);
+      const isLines = res.statusCode === 200 && /boundary=NL/.test(type); // LoopBack's JSON stream
+      if (!isSse && !isLines) {
         const chunks = [];
         const done = async aborted => finish(Object.assign({status: res.statusCode,
           headers: res.headers, text: Buffer.concat(chunks).toString('utf8')},
@@ -101,6 +102,14 @@ function stream(baseUrl, spec, vars, runWrites) {
       res.on('data', chunk => {
         buffer += chunk;
         let cut;
+        if (isLines) {
+          while ((cut = buffer.indexOf('\n')) >= 0) {
+            parseJsonLine(buffer.slice(0, cut), result);
+            buffer = buffer.slice(cut + 1);
+          }
+          opened();
+          return;
+        }
         while ((cut = buffer.search(/\r?\n\r?\n/)) >= 0) {
           const block = buffer.slice(0, cut);
           buffer = buffer.slice(cut).replace(/^\r?\n\r?\n/, '');
@@ -114,7 +123,7 @@ function stream(baseUrl, spec, vars, runWrites) {
         const writes = await runWrites();
         await sleep(spec.waitMs || 300);
         req.destroy();
-        finish({status: res.statusCode, headers: res.headers, sse: true,
+        finish({status: res.statusCode, headers: res.headers, sse: isSse, lines: isLines,
           preamble: result.comments[0], events: result.events, writes});
       });
     });
@@ -123,6 +132,16 @@ function stream(baseUrl, spec, vars, runWrites) {
     });
     req.end();
   });
+}
+
+// One line of the JSON change stream: a mux-demux frame ["<id>", "new"|"data"|..., payload],
+// recorded as an event named by the frame type.
+function parseJsonLine(line, result) {
+  if (!line.trim()) return;
+  let frame;
+  try { frame = JSON.parse(line); } catch (e) { frame = null; }
+  if (Array.isArray(frame)) result.events.push({event: frame[1], data: frame[2]});
+  else result.events.push({event: 'unparsed', data: line});
 }
 
 // One SSE block: comments are kept (the first is LoopBack's ":ok" preamble); id: and retry: lines
@@ -274,8 +293,8 @@ async function runStreamStep(baseUrl, step, ctx, defaults) {
   } else {
     out.status = answer.status;
     out.headers = recordedHeaders(answer.headers);
-    if (answer.sse) {
-      out.preamble = answer.preamble;
+    if (answer.sse || answer.lines) {
+      if (answer.sse) out.preamble = answer.preamble;
       out.events = answer.events.map(e => normalize(e, ctx));
     } else {
       const body = parseBody(answer);
