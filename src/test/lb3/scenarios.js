@@ -117,14 +117,19 @@ function stream(baseUrl, spec, vars, runWrites) {
           opened();
         }
       });
+      let closing = false;
+      let cutByServer = false;
       res.on('error', () => {});
+      res.on('close', () => { if (!closing) cutByServer = true; });
       setTimeout(opened, 1000); // a stream that sends no preamble still gets its writes
       openedP.then(async () => {
         const writes = await runWrites();
         await sleep(spec.waitMs || 300);
+        closing = true;
         req.destroy();
-        finish({status: res.statusCode, headers: res.headers, sse: isSse, lines: isLines,
-          preamble: result.comments[0], events: result.events, writes});
+        finish(Object.assign({status: res.statusCode, headers: res.headers, sse: isSse,
+          lines: isLines, preamble: result.comments[0], events: result.events, writes},
+        cutByServer ? {aborted: true} : {}));
       });
     });
     req.on('error', async e => {
@@ -296,6 +301,7 @@ async function runStreamStep(baseUrl, step, ctx, defaults) {
     if (answer.sse || answer.lines) {
       if (answer.sse) out.preamble = answer.preamble;
       out.events = answer.events.map(e => normalize(e, ctx));
+      if (answer.aborted) out.aborted = true; // the server ended the stream
     } else {
       const body = parseBody(answer);
       if (body !== undefined) out.body = normalize(body, ctx);
