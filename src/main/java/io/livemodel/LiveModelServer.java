@@ -9,6 +9,7 @@ import io.livemodel.crud.CrudVerticle;
 import io.livemodel.crud.ModelOperations;
 import io.livemodel.crud.WriteClient;
 import io.livemodel.http.HttpVerticle;
+import io.livemodel.http.StreamAdmission;
 import io.livemodel.model.ModelDefinition;
 import io.livemodel.model.ModelLoader;
 import io.livemodel.model.ModelRegistry;
@@ -137,6 +138,7 @@ public final class LiveModelServer {
     Vertx vertx = node.vertx();
     ModelOperations reads = new ModelOperations(store);
     SharedEncodings encodings = new SharedEncodings();
+    StreamAdmission admission = new StreamAdmission(config.stream().limits());
     return store.open(vertx, models.all())
         .compose(v -> bus.start(models.all()))
         .compose(v -> vertx.deployVerticle(new CrudVerticle(store, bus)))
@@ -144,7 +146,8 @@ public final class LiveModelServer {
           deployments.add(id);
           DeploymentOptions options = new DeploymentOptions().setInstances(config.effectiveHttpInstances());
           return vertx.deployVerticle(() -> {
-            HttpVerticle verticle = new HttpVerticle(config, models, reads, store, bus, encodings, node.clusterManager());
+            HttpVerticle verticle = new HttpVerticle(config, models, reads, store, bus, encodings, admission,
+                node.clusterManager());
             httpVerticles.add(verticle);
             return verticle;
           }, options);

@@ -98,10 +98,24 @@ public final class ConfigLoader {
     check(maxQueued > 0 && maxChanges > 0 && maxAge >= 0,
         where + ": stream.maxQueuedBytes and retention.maxChanges must be positive, retention.maxAgeSeconds >= 0");
     StreamConfig streamConfig = new StreamConfig(heartbeat, retry, gapWait, maxQueued,
-        new Retention(maxChanges, maxAge));
+        new Retention(maxChanges, maxAge), limits(stream.getJsonObject("limits", new JsonObject()), d.limits(), where));
     return new ServerConfig(host, port, root, List.copyOf(modelDirs), store, instances, bodyLimit, idle,
         maxHeader, streamConfig, bridge(json.getJsonObject("bridge", new JsonObject()), where),
         cluster(json.getJsonObject("cluster", new JsonObject()), env, where));
+  }
+
+  private static StreamLimits limits(JsonObject json, StreamLimits d, String where) {
+    StreamLimits limits = new StreamLimits(
+        json.getInteger("maxStreamsPerClient", d.maxStreamsPerClient()),
+        json.getInteger("maxStreams", d.maxStreams()),
+        json.getInteger("reservedFileDescriptors", d.reservedFileDescriptors()),
+        json.getLong("maxQueuedBytesTotal", d.maxQueuedBytesTotal()),
+        json.getInteger("retryAfterSeconds", d.retryAfterSeconds()));
+    check(limits.maxStreamsPerClient() >= 0 && limits.maxStreams() >= 0 && limits.reservedFileDescriptors() >= 0
+        && limits.maxQueuedBytesTotal() > 0 && limits.retryAfterSeconds() > 0,
+        where + ": stream.limits: maxStreamsPerClient, maxStreams and reservedFileDescriptors must be >= 0, "
+            + "maxQueuedBytesTotal and retryAfterSeconds positive");
+    return limits;
   }
 
   private static BridgeConfig bridge(JsonObject json, String where) {

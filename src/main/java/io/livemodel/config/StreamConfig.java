@@ -10,9 +10,15 @@ package io.livemodel.config;
  * @param maxQueuedBytes how far (bytes queued past the socket's write queue) a client may fall
  *     behind before it is disconnected (it resumes with Last-Event-ID)
  * @param retention how much change history the store keeps for resuming clients
+ * @param limits what clients may hold of the node's streams
  */
 public record StreamConfig(int heartbeatSeconds, int retryMs, long gapWaitMillis, long maxQueuedBytes,
-                           Retention retention) {
+                           Retention retention, StreamLimits limits) {
+
+  /** With the default {@link StreamLimits}. */
+  public StreamConfig(int heartbeatSeconds, int retryMs, long gapWaitMillis, long maxQueuedBytes, Retention retention) {
+    this(heartbeatSeconds, retryMs, gapWaitMillis, maxQueuedBytes, retention, StreamLimits.defaults());
+  }
 
   public static StreamConfig defaults() {
     return new StreamConfig(15, 3000, 250, 4L * 1024 * 1024, Retention.DEFAULT);

@@ -20,10 +20,16 @@ final class ChangeStreamEndpoint {
   private final FlushBatch flushBatch = new FlushBatch();
   private final int retryMs;
   private final long maxQueuedBytes;
+  private final StreamAdmission admission;
 
-  /** One per HTTP verticle: used on its event loop only. */
-  ChangeStreamEndpoint(ChangeHub hub, int retryMs, long maxQueuedBytes) {
+  /**
+   * One per HTTP verticle: used on its event loop only.
+   *
+   * @param admission the node's stream admission, shared by its HTTP verticles
+   */
+  ChangeStreamEndpoint(ChangeHub hub, int retryMs, long maxQueuedBytes, StreamAdmission admission) {
     this.hub = hub;
+    this.admission = admission;
     this.retryMs = retryMs;
     this.maxQueuedBytes = maxQueuedBytes;
   }
@@ -41,7 +47,9 @@ final class ChangeStreamEndpoint {
       Responses.notAcceptable(ctx.response());
       return;
     }
-    subscriber.open(ctx.request(), sse ? lastEventId(ctx, args) : -1);
+    long afterSeq = sse ? lastEventId(ctx, args) : -1;
+    StreamAdmission.Ticket ticket = admission.admit(ctx.request().remoteAddress().hostAddress(), afterSeq >= 0);
+    subscriber.open(ctx.request(), afterSeq, ticket);
   }
 
   /**

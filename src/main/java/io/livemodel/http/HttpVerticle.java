@@ -34,16 +34,20 @@ public final class HttpVerticle extends VerticleBase {
   private final ClusterManager clusterManager;
   private final ChangeBus bus;
   private final SharedEncodings encodings;
+  private final StreamAdmission admission;
   private ChangeHub hub;
   private HttpServer server;
 
   /**
    * @param bus the node's change bus
+   * @param admission the node's stream admission, shared by its HTTP verticles
    * @param clusterManager the node's cluster manager, null when not clustered
    * @param encodings the node's change encodings, shared by its HTTP verticles
    */
   public HttpVerticle(ServerConfig config, ModelRegistry models, ModelOperations operations, Store store,
-                      ChangeBus bus, SharedEncodings encodings, ClusterManager clusterManager) {
+                      ChangeBus bus, SharedEncodings encodings, StreamAdmission admission,
+                      ClusterManager clusterManager) {
+    this.admission = admission;
     this.config = config;
     this.store = store;
     this.clusterManager = clusterManager;
@@ -71,7 +75,8 @@ public final class HttpVerticle extends VerticleBase {
       Timeouts.bodyReceived(ctx);
       ctx.next();
     });
-    ChangeStreamEndpoint streams = new ChangeStreamEndpoint(hub, config.stream().retryMs(), config.stream().maxQueuedBytes());
+    ChangeStreamEndpoint streams = new ChangeStreamEndpoint(hub, config.stream().retryMs(), config.stream().maxQueuedBytes(),
+        admission);
     router.route().handler(new RestApi(vertx, config.restApiRoot(), models, operations, streams));
     router.route().failureHandler(HttpVerticle::failure);
 

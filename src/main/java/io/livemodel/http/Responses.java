@@ -71,6 +71,9 @@ final class Responses {
       response.reset();
       return;
     }
+    if (error.retryAfterSeconds() > 0) {
+      response.putHeader("Retry-After", Integer.toString(error.retryAfterSeconds()));
+    }
     response.setStatusCode(error.statusCode())
         .putHeader("Content-Type", JSON_TYPE)
         .putHeader("X-Content-Type-Options", "nosniff")

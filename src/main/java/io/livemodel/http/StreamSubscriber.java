@@ -36,6 +36,7 @@ abstract class StreamSubscriber implements Subscriber {
   private long queuedPastLimit;
   private long lastWrite = System.currentTimeMillis();
   private Subscription subscription;
+  private StreamAdmission.Ticket ticket;
   /** The HTTP/1.x connection, closed when the client is too slow; null on HTTP/2 (the stream is reset). */
   private HttpConnection connection;
   private ChunkOutput out;
@@ -55,14 +56,19 @@ abstract class StreamSubscriber implements Subscriber {
    * Sends headers and the preamble, joins the hub, and arranges cleanup on disconnect.
    *
    * @param afterSeq the last seq the client saw (it resumes after it), or -1 for live only
+   * @param ticket the stream's place in the node's admission, released when the stream ends
    */
-  final void open(HttpServerRequest request, long afterSeq) {
+  final void open(HttpServerRequest request, long afterSeq, StreamAdmission.Ticket ticket) {
+    this.ticket = ticket;
     // On HTTP/2 the connection carries the client's other streams and requests too.
     connection = request.version() == HttpVersion.HTTP_2 ? null : request.connection();
     Timeouts.exemptFromIdleTimeout(request);
     response.closeHandler(v -> close());
     response.exceptionHandler(e -> close());
-    response.drainHandler(v -> queuedPastLimit = 0);
+    response.drainHandler(v -> {
+      ticket.queued(-queuedPastLimit);
+      queuedPastLimit = 0;
+    });
     writeHeaders(request);
     out = ChunkOutput.open(request, response, flushBatch);
     write(preamble());
@@ -84,6 +90,11 @@ abstract class StreamSubscriber implements Subscriber {
     if (!closed) {
       writeChange(change);
     }
+  }
+
+  @Override
+  public final boolean congested() {
+    return response.writeQueueFull();
   }
 
   @Override
@@ -124,6 +135,7 @@ abstract class StreamSubscriber implements Subscriber {
   private boolean writable(int length) {
     if (response.writeQueueFull()) {
       queuedPastLimit += length;
+      ticket.queued(length);
       if (queuedPastLimit > maxQueuedBytes) {
         LOG.log(Level.FINE, "closing slow change-stream client of {0}: {1} bytes behind",
             new Object[] {model.name(), queuedPastLimit});
@@ -156,6 +168,7 @@ abstract class StreamSubscriber implements Subscriber {
       return false;
     }
     closed = true;
+    ticket.release();
     if (subscription != null) {
       subscription.close();
     }

@@ -19,6 +19,7 @@ public class ApiError extends RuntimeException {
   private final String name;
   private final String code;
   private final Object details;
+  private int retryAfterSeconds;
 
   public ApiError(int statusCode, String name, String message, String code, Object details) {
     super(message, null, false, false);
@@ -98,6 +99,17 @@ public class ApiError extends RuntimeException {
   /** Optional details: a JsonObject (validation) or JsonArray (bulk errors); may be null. */
   public Object details() {
     return details;
+  }
+
+  /** Asks the client to retry after this many seconds (the {@code Retry-After} header of a 429 or 503). */
+  public ApiError retryAfter(int seconds) {
+    this.retryAfterSeconds = seconds;
+    return this;
+  }
+
+  /** The {@code Retry-After} to answer, 0 for none. */
+  public int retryAfterSeconds() {
+    return retryAfterSeconds;
   }
 
   /** The whole response body, {@code {"error":{...}}}. */

@@ -20,6 +20,7 @@ final class Replayer {
 
   private static final Logger LOG = Logger.getLogger(Replayer.class.getName());
   static final int PAGE = 1000;
+  private static final long CONGESTION_POLL_MILLIS = 20;
 
   private final ChangeLog log;
   private final Context context;
@@ -35,6 +36,18 @@ final class Replayer {
   void replay(ModelDefinition model, Subscription subscription, long afterSeq, long upTo) {
     subscription.hold();
     page(model, subscription, afterSeq, afterSeq, upTo);
+  }
+
+  /** Reads the next page once the client has taken what it was sent (polled: a drain has no listener here). */
+  private void nextPage(ModelDefinition model, Subscription subscription, long firstAfter, long after, long upTo) {
+    if (subscription.closed()) {
+      return;
+    }
+    if (subscription.subscriber().congested()) {
+      context.owner().setTimer(CONGESTION_POLL_MILLIS, id -> nextPage(model, subscription, firstAfter, after, upTo));
+    } else {
+      page(model, subscription, firstAfter, after, upTo);
+    }
   }
 
   private void page(ModelDefinition model, Subscription subscription, long firstAfter, long after, long upTo) {
@@ -68,7 +81,7 @@ final class Replayer {
         last = change.seq();
       }
       if (last < upTo && page.changes().size() == PAGE) {
-        page(model, subscription, firstAfter, last, upTo);
+        nextPage(model, subscription, firstAfter, last, upTo);
       } else {
         subscription.release();
       }

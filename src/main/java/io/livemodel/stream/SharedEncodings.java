@@ -3,26 +3,39 @@ package io.livemodel.stream;
 import io.vertx.core.json.JsonObject;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The encodings of a node's recent changes, shared by its HTTP verticles: each verticle's fan-out
  * filters a change for its own subscribers, but the filtered change is encoded (JSON, SSE frame in
- * direct memory) once per node and filter, by whichever event loop gets there first. Keeps the last
- * {@link #CAPACITY} encodings; a change that has left it is simply encoded again.
+ * direct memory) once per node and filter, by whichever event loop gets there first. Keeps the most
+ * recent encodings up to a byte budget (their JSON, which each wire format roughly doubles), so that
+ * clients replaying the same history (after a node restart) share it too; a change that has left it
+ * is simply encoded again.
  *
  * <p>Thread-safe: one per node, used by every HTTP verticle's event loop.
  */
 public final class SharedEncodings {
 
-  static final int CAPACITY = 1024;
+  /** The default budget: about 30,000 changes of 1 KB, a retention's worth of history for a busy model. */
+  public static final long DEFAULT_MAX_BYTES = 32L * 1024 * 1024;
 
   private record Key(String model, long seq, String filter) {
   }
 
+  private final long maxBytes;
   private final ConcurrentHashMap<Key, EncodedChange> recent = new ConcurrentHashMap<>();
   private final ConcurrentLinkedQueue<Key> order = new ConcurrentLinkedQueue<>();
-  private final AtomicInteger size = new AtomicInteger();
+  private final AtomicLong bytes = new AtomicLong();
+
+  public SharedEncodings() {
+    this(DEFAULT_MAX_BYTES);
+  }
+
+  /** @param maxBytes the JSON bytes of the encodings kept */
+  public SharedEncodings(long maxBytes) {
+    this.maxBytes = maxBytes;
+  }
 
   /**
    * The encoding of {@code filtered}, the change {@code seq} of {@code model} under the filter
@@ -44,12 +57,14 @@ public final class SharedEncodings {
       return known;
     }
     order.add(key);
-    if (size.incrementAndGet() > CAPACITY) {
+    long total = bytes.addAndGet(made.json().length());
+    while (total > maxBytes) {
       Key oldest = order.poll();
-      if (oldest != null) {
-        recent.remove(oldest);
-        size.decrementAndGet();
+      if (oldest == null) {
+        break;
       }
+      EncodedChange evicted = recent.remove(oldest);
+      total = evicted == null ? bytes.get() : bytes.addAndGet(-evicted.json().length());
     }
     return made;
   }

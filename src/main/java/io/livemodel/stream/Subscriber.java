@@ -16,6 +16,14 @@ public interface Subscriber {
   /** Called periodically; a subscriber idle for the interval writes a keep-alive if its format has one. */
   void heartbeat(long nowMillis, long intervalMillis);
 
+  /**
+   * Whether the client is behind what its connection takes: a replay waits before it reads the next
+   * page of the change log, so that a client that does not read holds one page, not the whole history.
+   */
+  default boolean congested() {
+    return false;
+  }
+
   /** Ends the stream (the client may reconnect elsewhere and resume); idempotent. */
   void close();
 }

@@ -33,16 +33,18 @@ class SharedEncodingsTest {
   }
 
   @Test
-  @DisplayName("changes without a seq are not shared, and only the most recent encodings are kept")
+  @DisplayName("changes without a seq are not shared, and only the most recent encodings are kept, up to a byte budget")
   void bounded() {
-    SharedEncodings encodings = new SharedEncodings();
+    int oneChange = new EncodedChange(change(100), 100).json().length();
+    SharedEncodings encodings = new SharedEncodings(100L * oneChange);
     assertThat(encodings.get("MyModel", 0, "{}", change(1))).isNotSameAs(encodings.get("MyModel", 0, "{}", change(1)));
-    EncodedChange oldest = encodings.get("MyModel", 1, "{}", change(1));
-    for (int seq = 2; seq <= SharedEncodings.CAPACITY + 10; seq++) {
+    EncodedChange oldest = encodings.get("MyModel", 100, "{}", change(100));
+    for (int seq = 101; seq <= 300; seq++) {
       encodings.get("MyModel", seq, "{}", change(seq));
     }
-    assertThat(encodings.size()).isEqualTo(SharedEncodings.CAPACITY);
-    assertThat(encodings.get("MyModel", 1, "{}", change(1))).isNotSameAs(oldest);
+    assertThat(encodings.size()).isEqualTo(100);
+    assertThat(encodings.get("MyModel", 300, "{}", change(300))).as("the newest are kept").isNotNull();
+    assertThat(encodings.get("MyModel", 100, "{}", change(100))).isNotSameAs(oldest);
   }
 
   @Test
