@@ -14,7 +14,9 @@ package io.livemodel.auth;
  *   <li>for ROLE entries, the role: custom role 5, {@code $owner} 4, {@code $related} 3,
  *       {@code $authenticated}/{@code $unauthenticated} 2, {@code $everyone} 1;</li>
  *   <li>the permission's order minus one (DENY 3, AUDIT 2, ALARM 1, ALLOW 0), so among equally
- *       specific entries DENY ranks first. A missing permission counts as ALLOW here.</li>
+ *       specific entries DENY ranks first; DEFAULT gives -1. (LoopBack scores an entry without any
+ *       permission as ALLOW; such an entry is DEFAULT here, one lower, which can only reorder it
+ *       among otherwise equal entries.)</li>
  * </ol>
  */
 final class AclScore {
@@ -34,8 +36,7 @@ final class AclScore {
     }
     score = score * 4 + principalTypeWeight(rule.principalType());
     score = score * 8 + (AclEntry.ROLE.equals(rule.principalType()) ? roleWeight(rule.principalId()) : 0);
-    Permission permission = rule.permission() == Permission.DEFAULT ? Permission.ALLOW : rule.permission();
-    return score * 4 + permission.order() - 1;
+    return score * 4 + rule.permission().order() - 1;
   }
 
   private static int digit(int dimension, AclEntry rule, AccessRequest req) {
