@@ -1,5 +1,5 @@
 // Records LoopBack 3.28's access decisions for an app with a User-based model, $owner through
-// belongsTo, a custom role, ACL rows and a model with defaultPermission DENY
+// belongsTo, userId, owner and ownerRelations, a custom role, ACL rows and defaultPermission DENY
 // (npm i loopback@3.28.0; node decisions.js > ../../resources/io/livemodel/auth/loopback-decisions.json).
 'use strict';
 const loopback = require('loopback');
@@ -25,6 +25,15 @@ const models = {
       {principalType: 'ROLE', principalId: '$owner', permission: 'ALLOW', accessType: '*'},
     ]},
   Note: {name: 'Note', base: 'PersistedModel', properties: {text: 'string'}},
+  Album: {name: 'Album', base: 'PersistedModel', ownerRelations: true,
+    properties: {title: 'string', userId: 'number'},
+    relations: {maker: {type: 'belongsTo', model: 'Customer', foreignKey: 'makerId'},
+      curator: {type: 'belongsTo', model: 'Customer', foreignKey: 'curatorId'}},
+    acls: [{principalType: 'ROLE', principalId: '$everyone', permission: 'DENY'},
+      {principalType: 'ROLE', principalId: '$owner', permission: 'ALLOW'}]},
+  Photo: {name: 'Photo', base: 'PersistedModel', properties: {title: 'string', owner: 'number', ownerId: 'number'},
+    acls: [{principalType: 'ROLE', principalId: '$everyone', permission: 'DENY'},
+      {principalType: 'ROLE', principalId: '$owner', permission: 'ALLOW'}]},
 };
 const rows = [
   {model: 'Book', property: 'deleteById', accessType: 'WRITE', principalType: 'ROLE', principalId: '$authenticated', permission: 'DENY'},
@@ -37,6 +46,8 @@ const instances = {
   Book: [{id: 1, title: 'a', authorId: 1}, {id: 2, title: 'b', authorId: 2}],
   Diary: [{id: 1, text: 'x', userId: 2}, {id: 2, text: 'y', userId: 3}],
   Note: [{id: 1, text: 'n'}],
+  Album: [{id: 1, makerId: 1, curatorId: 2, userId: 3}, {id: 2, makerId: 3, curatorId: 3, userId: 1}],
+  Photo: [{id: 1, owner: 2, ownerId: 1}, {id: 2, owner: 1, ownerId: 2}],
 };
 const calls = {
   Customer: [['find'], ['findById', 1], ['findById', 2], ['create'], ['login'], ['logout'], ['patchAttributes', 1],
@@ -46,6 +57,8 @@ const calls = {
     ['__get__author', 1], ['__get__author', 2], ['updateAll'], ['patchOrCreate']],
   Diary: [['find'], ['findById', 1], ['findById', 2], ['create'], ['deleteById', 2], ['createChangeStream']],
   Note: [['find'], ['create'], ['deleteById', 1], ['createChangeStream']],
+  Album: [['find'], ['findById', 1], ['findById', 2], ['patchAttributes', 1], ['patchAttributes', 2]],
+  Photo: [['find'], ['findById', 1], ['findById', 2], ['deleteById', 1], ['deleteById', 2]],
 };
 
 async function main() {
