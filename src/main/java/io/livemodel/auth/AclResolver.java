@@ -96,14 +96,19 @@ public final class AclResolver {
    */
   public static Permission checkAccess(ModelAcls model, List<AclEntry> rows, AccessRequest request,
                                        List<PrincipalRef> principals, Predicate<String> inRole) {
-    return model.settle(resolve(applicable(model, rows, request, principals, inRole), request));
+    return checkCandidates(model, candidates(model, rows, request), request, principals, inRole);
   }
 
-  /** The entries {@link #checkAccess} resolves (dynamic rows first, then static entries). */
-  static List<AclEntry> applicable(ModelAcls model, List<AclEntry> rows, AccessRequest request,
-                                   List<PrincipalRef> principals, Predicate<String> inRole) {
+  /** The entries that may apply to a request, whoever calls: its store rows, then its static entries. */
+  static List<AclEntry> candidates(ModelAcls model, List<AclEntry> rows, AccessRequest request) {
     List<AclEntry> candidates = rowsForRequest(rows, request);
     candidates.addAll(model.staticFor(request.property()));
+    return candidates;
+  }
+
+  /** {@link #checkAccess} over precomputed {@link #candidates}. */
+  static Permission checkCandidates(ModelAcls model, List<AclEntry> candidates, AccessRequest request,
+                                    List<PrincipalRef> principals, Predicate<String> inRole) {
     List<AclEntry> applicable = new ArrayList<>(candidates.size());
     for (AclEntry acl : candidates) {
       if (namesPrincipal(acl, principals)
@@ -111,7 +116,7 @@ public final class AclResolver {
         applicable.add(acl);
       }
     }
-    return applicable;
+    return model.settle(resolve(applicable, request));
   }
 
   /**

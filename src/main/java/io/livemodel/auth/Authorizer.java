@@ -47,22 +47,24 @@ public final class Authorizer {
       return ALLOWED;
     }
     AccessRequest request = AccessRequest.forMethod(acls.model(), method);
-    if (principal.isAuthenticated() && namesCustomRole(acls, rows, request)) {
+    List<AclEntry> candidates = AclResolver.candidates(acls, rows, request);
+    if (principal.isAuthenticated() && namesCustomRole(candidates)) {
       return roleMappings.rolesOf(principal.refs())
-          .map(roles -> evaluate(principal, acls, rows, request, roles));
+          .map(roles -> evaluate(principal, acls, candidates, request, roles));
     }
-    return Future.succeededFuture(evaluate(principal, acls, rows, request, Set.of()));
+    return Future.succeededFuture(evaluate(principal, acls, candidates, request, Set.of()));
   }
 
-  private static Decision evaluate(Principal principal, ModelAcls acls, List<AclEntry> rows,
+  private static Decision evaluate(Principal principal, ModelAcls acls, List<AclEntry> candidates,
                                    AccessRequest request, Set<String> customRoles) {
     List<PrincipalRef> refs = principal.refs();
-    Permission notOwner = AclResolver.checkAccess(acls, rows, request, refs,
+    Permission notOwner = AclResolver.checkCandidates(acls, candidates, request, refs,
         inRole(principal, customRoles, false));
-    if (!principal.isAuthenticated() || !namesRole(acls, rows, request, Roles.OWNER)) {
+    if (!principal.isAuthenticated() || !namesOwner(candidates)) {
       return Decision.of(notOwner);
     }
-    Permission owner = AclResolver.checkAccess(acls, rows, request, refs, inRole(principal, customRoles, true));
+    Permission owner = AclResolver.checkCandidates(acls, candidates, request, refs,
+        inRole(principal, customRoles, true));
     return owner == notOwner ? Decision.of(owner) : new Decision(owner, notOwner);
   }
 
@@ -78,8 +80,8 @@ public final class Authorizer {
     };
   }
 
-  private static boolean namesCustomRole(ModelAcls acls, List<AclEntry> rows, AccessRequest request) {
-    for (AclEntry entry : candidates(acls, rows, request)) {
+  private static boolean namesCustomRole(List<AclEntry> candidates) {
+    for (AclEntry entry : candidates) {
       if (AclEntry.ROLE.equals(entry.principalType()) && !Roles.isStatic(entry.principalId())) {
         return true;
       }
@@ -87,19 +89,13 @@ public final class Authorizer {
     return false;
   }
 
-  private static boolean namesRole(ModelAcls acls, List<AclEntry> rows, AccessRequest request, String role) {
-    for (AclEntry entry : candidates(acls, rows, request)) {
-      if (AclEntry.ROLE.equals(entry.principalType()) && role.equals(entry.principalId())) {
+  private static boolean namesOwner(List<AclEntry> candidates) {
+    for (AclEntry entry : candidates) {
+      if (AclEntry.ROLE.equals(entry.principalType()) && Roles.OWNER.equals(entry.principalId())) {
         return true;
       }
     }
     return false;
-  }
-
-  private static List<AclEntry> candidates(ModelAcls acls, List<AclEntry> rows, AccessRequest request) {
-    List<AclEntry> all = AclResolver.rowsForRequest(rows, request);
-    all.addAll(acls.staticFor(request.property()));
-    return all;
   }
 
   private static boolean scopeAllowed(Principal principal) {

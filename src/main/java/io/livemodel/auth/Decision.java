@@ -9,6 +9,11 @@ package io.livemodel.auth;
  * {@link OwnerRule#isOwner} and a stream filters by {@link OwnerRule#whereFor}. LoopBack itself
  * treats {@code $owner} as false for calls without an instance id (find, count, change streams).
  *
+ * <p>Caution for callers: LoopBack takes the instance id from the path, or else from the body's or
+ * the query's {@code id} (measured on 3.28: with {@code $owner}-only READ, {@code GET /Books?id=1}
+ * by the owner of book 1 lists every book). Only the path's id (or the loaded instance) should
+ * decide ownership here.
+ *
  * @param ifOwner the settled permission when the caller owns the instance
  * @param ifNotOwner the settled permission otherwise
  */
