@@ -64,7 +64,8 @@ public record AclEntry(String model, List<String> properties, AccessType accessT
    */
   public static AclEntry fromRow(JsonObject row) {
     String model = row.getValue("model") instanceof String s && !s.isEmpty() ? s : ALL;
-    return parse(model, row, "ACL row " + idText(row.getValue("id")));
+    Object id = row.getValue("id");
+    return parse(model, row, id == null ? "ACL row" : "ACL row " + idText(id));
   }
 
   /** Whether LoopBack's {@code getStaticACLs(model, property)} keeps this entry for {@code property}. */

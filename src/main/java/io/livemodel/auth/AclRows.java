@@ -17,4 +17,21 @@ public interface AclRows {
    * list lets the common case (a model without ACLs) be decided without work.
    */
   List<AclEntry> rowsFor(String model);
+
+  /** A fixed snapshot of {@code rows}, grouped by model once (rows for {@code *} go to every model). */
+  static AclRows of(List<AclEntry> rows) {
+    if (rows.isEmpty()) {
+      return NONE;
+    }
+    java.util.Map<String, List<AclEntry>> byModel = new java.util.HashMap<>();
+    List<AclEntry> everyModel = rows.stream().filter(r -> AclEntry.ALL.equals(r.model())).toList();
+    for (AclEntry row : rows) {
+      if (!AclEntry.ALL.equals(row.model())) {
+        byModel.computeIfAbsent(row.model(), m -> new java.util.ArrayList<>(everyModel)).add(row);
+      }
+    }
+    java.util.Map<String, List<AclEntry>> frozen = new java.util.HashMap<>();
+    byModel.forEach((model, list) -> frozen.put(model, List.copyOf(list)));
+    return model -> frozen.getOrDefault(model, everyModel);
+  }
 }

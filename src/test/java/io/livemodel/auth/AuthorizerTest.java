@@ -115,7 +115,11 @@ class AuthorizerTest {
   @Test
   @DisplayName("ACL rows apply, and an open model with rows is no longer open")
   void rows() {
-    AclRows rows = model -> List.of(Acls.user("*", "*", "READ", "3", "DENY"));
+    AclRows rows = AclRows.of(List.of(Acls.user("*", "*", "READ", "3", "DENY"),
+        Acls.user("Diary", "*", "*", "1", "DENY")));
+    assertThat(rows.rowsFor("Diary")).hasSize(2);
+    assertThat(rows.rowsFor("Note")).hasSize(1);
+    assertThat(AclRows.of(List.of())).isSameAs(AclRows.NONE);
     Authorizer withRows = new Authorizer(RoleMappings.NONE, rows);
     assertThat(withRows.decide(user(3), ModelAcls.open("Note"), "find").result()).isEqualTo(Decision.DENY);
     assertThat(withRows.decide(user(1), ModelAcls.open("Note"), "find").result()).isEqualTo(Decision.ALLOW);

@@ -47,7 +47,7 @@ class LoopBackDecisionsTest {
     }
     List<AclEntry> rows = new ArrayList<>();
     recorded.getJsonArray("rows").forEach(r -> rows.add(AclEntry.fromRow((JsonObject) r)));
-    AclRows aclRows = model -> rows.stream().filter(r -> r.model().equals(model) || r.model().equals("*")).toList();
+    AclRows aclRows = AclRows.of(rows);
     JsonArray editor = recorded.getJsonObject("roles").getJsonArray("editor");
     RoleMappings roles = new InMemoryRoleMappings().role("r1", "editor")
         .map("r1", editor.getString(0), editor.getString(1));

@@ -3,6 +3,7 @@ package io.livemodel.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonObject;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -92,6 +93,31 @@ class OwnerRuleTest {
     assertThat(rule.whereFor(ME)).isNull();
     assertThat(rule.isOwner(new JsonObject().put("userId", 7), ME)).as("an undeclared userId still counts, as in LoopBack")
         .isTrue();
+  }
+
+  @Test
+  @DisplayName("role.test.js: with ownerRelations, userId and owner properties do not make an owner")
+  void ownerRelationsWithoutBelongsTo() {
+    OwnerRule album = rule("{\"ownerRelations\": true, \"properties\": {\"userId\": \"number\", \"owner\": \"number\"}}", false);
+    assertThat(album.isOwner(new JsonObject().put("id", 1).put("userId", 7).put("owner", 7), ME)).isFalse();
+    assertThat(album.whereFor(ME)).isNull();
+  }
+
+  @Test
+  @DisplayName("role.test.js: sender and receiver relations; with a list, only the listed relation grants ownership")
+  void senderReceiver() {
+    String relations = """
+        "relations": {"sender": {"type": "belongsTo", "model": "User", "foreignKey": "senderId"},
+                      "receiver": {"type": "belongsTo", "model": "User", "foreignKey": "receiverId"}}""";
+    JsonObject first = new JsonObject().put("senderId", 7);
+    JsonObject second = new JsonObject().put("receiverId", 8);
+    JsonObject third = new JsonObject();
+    OwnerRule all = rule("{\"ownerRelations\": true, " + relations + "}", false);
+    assertThat(List.of(all.isOwner(first, ME), all.isOwner(second, OTHER), all.isOwner(third, OTHER)))
+        .containsExactly(true, true, false);
+    OwnerRule receiverOnly = rule("{\"ownerRelations\": [\"receiver\"], " + relations + "}", false);
+    assertThat(List.of(receiverOnly.isOwner(first, ME), receiverOnly.isOwner(second, OTHER),
+        receiverOnly.isOwner(third, OTHER))).containsExactly(false, true, false);
   }
 
   private static OwnerRule rule(String json, boolean userBased) {
