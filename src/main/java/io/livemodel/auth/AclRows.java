@@ -1,6 +1,9 @@
 package io.livemodel.auth;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The rows of the {@code ACL} model, as a snapshot the caller keeps current (the store layer reloads
@@ -23,14 +26,14 @@ public interface AclRows {
     if (rows.isEmpty()) {
       return NONE;
     }
-    java.util.Map<String, List<AclEntry>> byModel = new java.util.HashMap<>();
+    Map<String, List<AclEntry>> byModel = new HashMap<>();
     List<AclEntry> everyModel = rows.stream().filter(r -> AclEntry.ALL.equals(r.model())).toList();
     for (AclEntry row : rows) {
       if (!AclEntry.ALL.equals(row.model())) {
-        byModel.computeIfAbsent(row.model(), m -> new java.util.ArrayList<>(everyModel)).add(row);
+        byModel.computeIfAbsent(row.model(), m -> new ArrayList<>(everyModel)).add(row);
       }
     }
-    java.util.Map<String, List<AclEntry>> frozen = new java.util.HashMap<>();
+    Map<String, List<AclEntry>> frozen = new HashMap<>();
     byModel.forEach((model, list) -> frozen.put(model, List.copyOf(list)));
     return model -> frozen.getOrDefault(model, everyModel);
   }

@@ -1,5 +1,6 @@
 package io.livemodel.auth;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -48,7 +49,7 @@ public final class BuiltinAcls {
    * property-level entries and {@code defaultPermission}.
    */
   public static ModelAcls userBased(ModelAcls own) {
-    List<AclEntry> merged = new java.util.ArrayList<>(user(own.model()));
+    List<AclEntry> merged = new ArrayList<>(user(own.model()));
     merged.addAll(own.entries());
     return new ModelAcls(own.model(), merged, own.propertyEntries(), own.defaultPermission());
   }

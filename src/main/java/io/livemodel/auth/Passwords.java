@@ -15,6 +15,9 @@ import java.nio.charset.StandardCharsets;
  * megabyte "password" costs nothing. (LoopBack's bcryptjs would compare only the first 72 bytes of a
  * longer login password; since no stored hash can come from such a password, refusing it only stops
  * logins with extra trailing characters.) Nothing here logs, and no message holds a password.
+ *
+ * <p>bcrypt is CPU-bound by design (tens of milliseconds at cost 10): call {@link #hash} and
+ * {@link #verify} from a worker ({@code executeBlocking}), never on an event loop.
  */
 public final class Passwords {
 
@@ -22,6 +25,9 @@ public final class Passwords {
   public static final int MAX_BYTES = 72;
   /** LoopBack's default {@code saltWorkFactor}. */
   public static final int DEFAULT_COST = 10;
+
+  // A cost-10 hash of random bytes that were thrown away: no password matches it.
+  private static final String NO_ACCOUNT_HASH = "$2a$10$38FgMYNVfUYFc8p2Jh6ql.eDs1txMOW.Rt4whThdKWnwmPeluragi";
 
   private Passwords() {
   }
@@ -60,6 +66,23 @@ public final class Passwords {
       return false;
     }
   }
+
+  /**
+   * {@link #verify} for a login whose account may not exist: with no stored hash it still runs bcrypt
+   * (against a fixed hash no password matches), so an unknown account answers as slowly as a wrong
+   * password and response times do not tell which accounts exist. (LoopBack answers an unknown
+   * account at once.)
+   *
+   * @param hash the account's stored hash, or {@code null} when there is no such account
+   */
+  public static boolean verifyLogin(String plain, String hash) {
+    if (hash == null) {
+      verify(plain, NO_ACCOUNT_HASH);
+      return false;
+    }
+    return verify(plain, hash);
+  }
+
 
   private static byte[] checked(String plain) {
     if (plain == null || plain.isEmpty()) {

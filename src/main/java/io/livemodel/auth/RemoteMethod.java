@@ -1,5 +1,6 @@
 package io.livemodel.auth;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -154,7 +155,7 @@ public record RemoteMethod(String name, List<String> aliases, AccessType accessT
   }
 
   private static Map<String, RemoteMethod> table(RemoteMethod... methods) {
-    Map<String, RemoteMethod> map = new java.util.HashMap<>();
+    Map<String, RemoteMethod> map = new HashMap<>();
     for (RemoteMethod method : methods) {
       map.put(method.name(), method);
     }

@@ -60,6 +60,14 @@ class PasswordsTest {
   }
 
   @Test
+  @DisplayName("a login for an account that does not exist fails (after the same bcrypt work); one that exists verifies")
+  void verifyLogin() {
+    assertThat(Passwords.verifyLogin(LOOPBACK_PASSWORD, null)).isFalse();
+    assertThat(Passwords.verifyLogin(LOOPBACK_PASSWORD, LOOPBACK_HASH)).isTrue();
+    assertThat(Passwords.verifyLogin("wrong", LOOPBACK_HASH)).isFalse();
+  }
+
+  @Test
   @DisplayName("verify answers false, without throwing, for a megabyte password, garbage hashes and missing values")
   void verifyNeverThrows() {
     assertThat(Passwords.verify("x".repeat(1 << 20), LOOPBACK_HASH)).isFalse();
