@@ -11,7 +11,8 @@ import com.tngtech.archunit.lang.ArchRule;
 /**
  * The layering of the server, held by the build: transports (http, bridge, ops) → crud →
  * stream/store → filter/model → js/config, each layer using only the ones below it (and its own),
- * the bootstrap ({@code io.livemodel} itself) above them all, and no package cycles anywhere.
+ * the bootstrap ({@code io.livemodel} itself) above them all, and no package cycles anywhere. Access
+ * control (auth) sits with filter/model: the write path and the stream path both decide with it.
  */
 @AnalyzeClasses(packages = "io.livemodel", importOptions = ImportOption.DoNotIncludeTests.class)
 class LayeringTest {
@@ -23,7 +24,7 @@ class LayeringTest {
       .layer("Transport").definedBy("io.livemodel.http..", "io.livemodel.bridge..", "io.livemodel.ops..")
       .layer("Crud").definedBy("io.livemodel.crud..")
       .layer("StreamStore").definedBy("io.livemodel.stream..", "io.livemodel.store..")
-      .layer("FilterModel").definedBy("io.livemodel.filter..", "io.livemodel.model..")
+      .layer("FilterModel").definedBy("io.livemodel.filter..", "io.livemodel.model..", "io.livemodel.auth..")
       .layer("Base").definedBy("io.livemodel.js..", "io.livemodel.config..")
       .whereLayer("Bootstrap").mayNotBeAccessedByAnyLayer()
       .whereLayer("Cluster").mayOnlyBeAccessedByLayers("Bootstrap")
