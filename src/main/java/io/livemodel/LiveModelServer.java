@@ -3,6 +3,7 @@ package io.livemodel;
 import io.livemodel.bridge.TcpBridgeVerticle;
 import io.livemodel.cluster.Clustering;
 import io.livemodel.cluster.Node;
+import io.livemodel.cluster.StoreGuard;
 import io.livemodel.config.ServerConfig;
 import io.livemodel.config.StoreConfig;
 import io.livemodel.crud.CrudVerticle;
@@ -140,6 +141,8 @@ public final class LiveModelServer {
     SharedEncodings encodings = new SharedEncodings();
     StreamAdmission admission = new StreamAdmission(config.stream().limits());
     return store.open(vertx, models.all())
+        .compose(v -> node.clustered() ? store.identity().compose(id -> StoreGuard.requireSameStore(node, id))
+            : Future.succeededFuture())
         .compose(v -> bus.start(models.all()))
         .compose(v -> vertx.deployVerticle(new CrudVerticle(store, bus)))
         .compose(id -> {
@@ -157,6 +160,10 @@ public final class LiveModelServer {
           return config.bridge().tcpPort() > 0
               ? vertx.deployVerticle(new TcpBridgeVerticle(models, reads, config.bridge())).map(deployments::add)
               : Future.succeededFuture();
+        })
+        .onFailure(e -> {
+          deployments.forEach(vertx::undeploy);
+          store.close();
         })
         .mapEmpty();
   }
@@ -209,6 +216,7 @@ public final class LiveModelServer {
     }
     return Future.join(undeployed)
         .eventually(bus::stop)
+        .eventually(() -> node.clustered() ? StoreGuard.leave(node) : Future.succeededFuture())
         .eventually(store::close)
         .eventually(() -> {
           node.vertx().sharedData().getLocalMap(REGISTRY).remove("node");

@@ -24,17 +24,12 @@ public final class Clustering {
   private Clustering() {
   }
 
-  /** A clustered Vert.x joined to the cluster {@link HazelcastSettings#DEFAULT_CLUSTER_NAME}. */
-  public static Future<Node> vertx(ClusterConfig cluster) {
-    return vertx(cluster, HazelcastSettings.DEFAULT_CLUSTER_NAME);
-  }
-
   /**
-   * A clustered Vert.x joined to the named cluster; completes once this node is a member and its
-   * event bus listens.
+   * A clustered Vert.x joined to the cluster {@link ClusterConfig#name()} (with its secret); completes
+   * once this node is a member and its event bus listens.
    */
-  public static Future<Node> vertx(ClusterConfig cluster, String clusterName) {
-    HazelcastClusterManager manager = new HazelcastClusterManager(HazelcastSettings.of(cluster, clusterName));
+  public static Future<Node> vertx(ClusterConfig cluster) {
+    HazelcastClusterManager manager = new HazelcastClusterManager(HazelcastSettings.of(cluster));
     return Vertx.builder()
         .with(vertxOptions(cluster))
         .withClusterManager(manager)

@@ -5,6 +5,10 @@ import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.NetworkConfig;
 import io.livemodel.config.ClusterConfig;
 import io.vertx.spi.cluster.hazelcast.ConfigUtil;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 
 /**
  * The Hazelcast configuration of a LiveModel node, made programmatically from
@@ -19,8 +23,6 @@ import io.vertx.spi.cluster.hazelcast.ConfigUtil;
  */
 public final class HazelcastSettings {
 
-  /** The cluster name nodes must share to join (Hazelcast rejects members of another cluster). */
-  public static final String DEFAULT_CLUSTER_NAME = "livemodel";
 
   /** Interface values meaning "every interface": Hazelcast then binds to all of them. */
   private static final String ANY_INTERFACE = "0.0.0.0";
@@ -28,10 +30,10 @@ public final class HazelcastSettings {
   private HazelcastSettings() {
   }
 
-  /** The configuration for {@code cluster}, in the named cluster (tests isolate themselves with it). */
-  public static Config of(ClusterConfig cluster, String clusterName) {
+  /** The configuration for {@code cluster}. */
+  public static Config of(ClusterConfig cluster) {
     Config config = ConfigUtil.loadConfig();
-    config.setClusterName(clusterName);
+    config.setClusterName(hazelcastClusterName(cluster));
     // Joining is driven by the member list; the default 5 s wait only delays every start.
     config.setProperty("hazelcast.wait.seconds.before.join", "0");
     config.setProperty("hazelcast.phone.home.enabled", "false");
@@ -51,5 +53,23 @@ public final class HazelcastSettings {
     join.getAutoDetectionConfig().setEnabled(false);
     join.getTcpIpConfig().setEnabled(true).setMembers(cluster.members());
     return config;
+  }
+
+  /**
+   * The name Hazelcast checks when a member joins: the cluster's name, and with a secret, the name
+   * followed by a digest of name and secret, so that a node without the secret is refused at join
+   * (Hazelcast rejects a member whose cluster name differs). The secret itself never travels.
+   */
+  static String hazelcastClusterName(ClusterConfig cluster) {
+    if (cluster.secret() == null) {
+      return cluster.name();
+    }
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256")
+          .digest((cluster.name() + "\n" + cluster.secret()).getBytes(StandardCharsets.UTF_8));
+      return cluster.name() + "-" + HexFormat.of().formatHex(digest, 0, 16);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
   }
 }

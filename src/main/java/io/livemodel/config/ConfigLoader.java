@@ -152,7 +152,14 @@ public final class ConfigLoader {
     String iface = env.getOrDefault("LIVEMODEL_CLUSTER_INTERFACE", json.getString("interface", d.interfaceAddress()));
     int port = intValue(env, "LIVEMODEL_CLUSTER_PORT", json.getValue("port", d.port()), where + ": cluster.port");
     String busHost = env.getOrDefault("LIVEMODEL_CLUSTER_HOST", json.getString("eventBusHost", d.eventBusHost()));
-    return new ClusterConfig(enabled, List.copyOf(members), iface, port, busHost);
+    String name = env.getOrDefault("LIVEMODEL_CLUSTER_NAME", json.getString("name", d.name()));
+    check(name != null && name.matches("[A-Za-z0-9._-]{1,100}"),
+        where + ": cluster.name (or LIVEMODEL_CLUSTER_NAME) must be 1-100 letters, digits, '.', '_' or '-'");
+    // The secret comes only from the environment: config files end up in repositories.
+    String secret = env.get("LIVEMODEL_CLUSTER_SECRET");
+    check(secret == null || secret.length() >= 16,
+        "environment variable LIVEMODEL_CLUSTER_SECRET must be at least 16 characters");
+    return new ClusterConfig(enabled, List.copyOf(members), iface, port, busHost, name, secret);
   }
 
   private static StoreConfig store(JsonObject json, Path base, Map<String, String> env, String where) {

@@ -45,5 +45,11 @@ public interface Store extends ChangeLog {
    */
   <T> Future<Committed<T>> write(ModelDefinition model, Function<WriteTx, Future<T>> work);
 
+  /**
+   * What identifies this store's data: the same for every node that opens the same database (and
+   * schema), different for any other. Clustered nodes compare it at start-up.
+   */
+  Future<String> identity();
+
   Future<Void> close();
 }

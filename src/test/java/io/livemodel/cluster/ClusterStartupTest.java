@@ -21,7 +21,7 @@ class ClusterStartupTest {
   void clusteredVertxWithMemoryStore() {
     int port = TestServer.freePort();
     ClusterConfig cluster = new ClusterConfig(true, List.of("127.0.0.1:" + port), "127.0.0.1", port, "127.0.0.1");
-    Node node = Clustering.vertx(cluster, "livemodel-test-" + UUID.randomUUID()).await();
+    Node node = Clustering.vertx(cluster.named("livemodel-test-" + UUID.randomUUID(), null)).await();
     Vertx vertx = node.vertx();
     try {
       assertThat(vertx.isClustered()).isTrue();

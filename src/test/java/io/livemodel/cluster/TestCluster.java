@@ -43,19 +43,24 @@ final class TestCluster implements AutoCloseable {
     for (int i = 0; i < MEMBER_PORTS; i++) {
       members.add("127.0.0.1:" + (base + i));
     }
-    config = new ClusterConfig(true, members, "127.0.0.1", base, "127.0.0.1");
+    config = new ClusterConfig(true, members, "127.0.0.1", base, "127.0.0.1").named(name, null);
   }
 
   /** Joins a new node to the cluster and starts LiveModel on it; returns once it serves. */
   TestServer startNode() {
-    Node clustered = Clustering.vertx(config, name).await();
+    return startNode(config, schema);
+  }
+
+  /** Starts a node with other cluster settings or on another schema (of this database). */
+  TestServer startNode(ClusterConfig clusterConfig, String storeSchema) {
+    Node clustered = Clustering.vertx(clusterConfig).await();
     Vertx vertx = clustered.vertx();
     try {
       TestServer node = TestServer.builder()
           .node(clustered)
-          .cluster(config)
+          .cluster(clusterConfig)
           .store(new StoreConfig(StoreConfig.POSTGRES, null, TestPostgres.url(), 4, 5000))
-          .store(new PgStore(PgStoreOptions.of(TestPostgres.url(), schema)))
+          .store(new PgStore(PgStoreOptions.of(TestPostgres.url(), storeSchema)))
           .httpInstances(2)
           .build();
       synchronized (nodes) {

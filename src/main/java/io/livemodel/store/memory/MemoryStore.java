@@ -40,6 +40,8 @@ import java.util.function.Function;
  */
 public final class MemoryStore implements Store {
 
+  private final String identity = java.util.UUID.randomUUID().toString();
+
   private final MemoryStoreOptions options;
   private final Map<String, ModelState> states = new ConcurrentHashMap<>();
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -124,6 +126,12 @@ public final class MemoryStore implements Store {
     Promise<Committed<T>> promise = Promise.promise();
     state.queue().submit(() -> context.runOnContext(v -> run(model, state, work, context, promise)));
     return promise.future();
+  }
+
+  /** An embedded store is its own: a random identity per instance (a node on it never clusters). */
+  @Override
+  public Future<String> identity() {
+    return Future.succeededFuture(identity);
   }
 
   @Override

@@ -29,6 +29,8 @@ import java.util.List;
  *       node until commit, so ids and sequences are assigned in commit order.</li>
  *   <li>{@code livemodel_changes(model, seq, change, at)}: the change log, written in the same
  *       transaction as the data.</li>
+ *   <li>{@code livemodel_store(id)}: one row, the store's identity, a random UUID written when the
+ *       schema is first created; clustered nodes compare it to refuse a node on another store.</li>
  * </ul>
  * jsonb does not keep key order; instances are put back in canonical order when read
  * ({@link Documents#canonical}).
@@ -55,6 +57,10 @@ final class PgSchema {
 
   String changes() {
     return schema + ".livemodel_changes";
+  }
+
+  String identity() {
+    return schema + ".livemodel_store";
   }
 
   static boolean numericIds(ModelDefinition model) {
@@ -86,6 +92,10 @@ final class PgSchema {
         .compose(v -> run(conn, "CREATE TABLE IF NOT EXISTS " + changes()
             + " (model text NOT NULL, seq bigint NOT NULL, change jsonb NOT NULL,"
             + " at timestamptz NOT NULL DEFAULT now(), PRIMARY KEY (model, seq))"))
+        .compose(v -> run(conn, "CREATE TABLE IF NOT EXISTS " + identity()
+            + " (singleton boolean PRIMARY KEY DEFAULT true CHECK (singleton), id text NOT NULL)"))
+        .compose(v -> run(conn, "INSERT INTO " + identity() + " (id) VALUES (gen_random_uuid()::text)"
+            + " ON CONFLICT DO NOTHING"))
         .compose(v -> createModels(conn, schemaName, List.copyOf(models), 0)));
   }
 

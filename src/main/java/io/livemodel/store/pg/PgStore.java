@@ -144,6 +144,13 @@ public final class PgStore implements Store {
   }
 
   @Override
+  public Future<String> identity() {
+    return ready().compose(p -> p.query("SELECT id FROM " + schema.identity()).execute())
+        .map(rows -> rows.iterator().next().getString(0))
+        .recover(PgErrors::fail);
+  }
+
+  @Override
   public Future<Void> close() {
     if (!closed.compareAndSet(false, true) || pool == null) {
       return Future.succeededFuture();
