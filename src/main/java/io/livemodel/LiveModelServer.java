@@ -82,7 +82,12 @@ public final class LiveModelServer {
 
   private Future<Void> deploy() {
     registerCodecs(vertx);
-    ModelOperations operations = new ModelOperations(store);
+    ModelOperations operations;
+    try {
+      operations = new ModelOperations(store, models);
+    } catch (IllegalArgumentException e) {
+      return Future.failedFuture(e);  // a relation that cannot be resolved
+    }
     return store.open(vertx, models.all())
         .compose(v -> vertx.deployVerticle(new CrudVerticle(models, operations)))
         .compose(id -> {
