@@ -29,6 +29,7 @@ public final class ModelOperations {
 
   private final Store store;
   private final Includes includes;
+  private final RelationGraph relations;
 
   /** Operations on models without relations ({@code include} of anything is a 400). */
   public ModelOperations(Store store) {
@@ -42,7 +43,13 @@ public final class ModelOperations {
 
   private ModelOperations(Store store, RelationGraph relations) {
     this.store = store;
+    this.relations = relations;
     this.includes = new Includes(store, relations, IncludeLimits.DEFAULTS);
+  }
+
+  /** The relations reads can include (and the relation routes serve). */
+  public RelationGraph relations() {
+    return relations;
   }
 
   // ---- reads ------------------------------------------------------------------------------------

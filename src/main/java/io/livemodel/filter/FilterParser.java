@@ -61,7 +61,7 @@ public final class FilterParser {
    * are absent; a string that starts with {@code {} and ends with {@code }} is JSON-parsed; anything
    * else that is not an object is refused.
    */
-  static JsonObject toObject(Object raw) {
+  public static JsonObject toObject(Object raw) {
     if (raw == null) {
       return null;
     }

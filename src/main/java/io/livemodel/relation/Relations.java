@@ -200,6 +200,11 @@ public final class Relations {
     return out.toString();
   }
 
+  /** juggler's {@code idEquals} for keys: equal when their JavaScript string forms are. */
+  static boolean sameKey(Object a, Object b) {
+    return a == null ? b == null : b != null && io.livemodel.js.JsValues.toJsString(a).equals(io.livemodel.js.JsValues.toJsString(b));
+  }
+
   private static String string(JsonObject params, String key, String fallback) {
     return params.getValue(key) instanceof String s && !s.isEmpty() ? s : fallback;
   }

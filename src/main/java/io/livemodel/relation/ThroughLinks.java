@@ -1,0 +1,82 @@
+package io.livemodel.relation;
+
+import io.livemodel.crud.CrudVerticle;
+import io.livemodel.crud.ModelOperations;
+import io.livemodel.crud.WriteOp;
+import io.livemodel.crud.WriteRequest;
+import io.livemodel.model.ApiError;
+import io.livemodel.model.Instances;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+
+/**
+ * juggler's {@code HasManyThrough.add/remove/exists}: the rows of the through model that link one
+ * parent to one target ({@code keyTo} = the parent's key, {@code keyThrough} = the target id from the
+ * path, coerced to the target's id type when it can be, as the through model's belongsTo would).
+ */
+final class ThroughLinks {
+
+  private final Vertx vertx;
+  private final ModelOperations ops;
+  private final RelationDefinition relation;
+
+  ThroughLinks(Vertx vertx, ModelOperations ops, RelationDefinition relation) {
+    this.vertx = vertx;
+    this.ops = ops;
+    this.relation = relation;
+  }
+
+  /** {@code __link__}: the existing link, or a new through row with the body's other properties. */
+  Future<Object> link(JsonObject parent, String fk, Object body) {
+    if (body != null && !(body instanceof JsonObject)) {
+      return Future.failedFuture(ApiError.badRequest("Value is not an object: the request body for "
+          + relation.through().name() + " must be a JSON object"));
+    }
+    JsonObject keys = keys(parent, fk);
+    return rows(keys, 1).compose(found -> {
+      if (!found.isEmpty()) {
+        return Future.succeededFuture(found.get(0));
+      }
+      JsonObject data = body == null ? new JsonObject() : ((JsonObject) body).copy();
+      keys.forEach(entry -> data.put(entry.getKey(), entry.getValue()));
+      return CrudVerticle.write(vertx, new WriteRequest(relation.through().name(), WriteOp.CREATE, null, data, null));
+    });
+  }
+
+  /** {@code __unlink__}: deletes every link between the two (204). */
+  Future<Object> unlink(JsonObject parent, String fk) {
+    return rows(keys(parent, fk), 0).compose(found -> {
+      Future<Object> chain = Future.succeededFuture();
+      String idName = relation.through().idName();
+      for (JsonObject row : found) {
+        String id = String.valueOf(row.getValue(idName));
+        chain = chain.compose(v -> CrudVerticle.write(vertx,
+            new WriteRequest(relation.through().name(), WriteOp.DELETE_BY_ID, id, null, null)));
+      }
+      return chain.map(RelationRoutes.NO_CONTENT);
+    });
+  }
+
+  /** {@code __exists__} over HEAD: 200 when linked, else loopback's 404 naming the parent's id. */
+  Future<Object> exists(JsonObject parent, String fk, String parentRawId) {
+    return rows(keys(parent, fk), 1).compose(found -> found.isEmpty()
+        ? Future.failedFuture(ApiError.modelNotFound(relation.from().name(), parentRawId))
+        : Future.succeededFuture(true));
+  }
+
+  private JsonObject keys(JsonObject parent, String fk) {
+    Object target = Instances.coerceId(relation.to(), fk);
+    return new JsonObject().put(relation.keyTo(), parent.getValue(relation.keyFrom()))
+        .put(relation.keyThrough(), target == null ? fk : target);
+  }
+
+  private Future<List<JsonObject>> rows(JsonObject where, int limit) {
+    JsonObject filter = new JsonObject().put("where", where);
+    if (limit > 0) {
+      filter.put("limit", limit);
+    }
+    return ops.find(relation.through(), filter);
+  }
+}

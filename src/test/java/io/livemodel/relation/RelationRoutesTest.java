@@ -1,0 +1,147 @@
+package io.livemodel.relation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.livemodel.testing.Api;
+import io.livemodel.testing.TestServer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("Relation REST routes (/api/Authors/:id/books, /api/Books/:id/author, through /rel/:fk)")
+class RelationRoutesTest {
+
+  /** The server under test; a subclass runs the same on PostgreSQL. */
+  protected TestServer.Builder builder() {
+    return TestServer.builder();
+  }
+
+  private TestServer server;
+  private Api api;
+
+  @BeforeEach
+  void start() {
+    server = builder().models(RelationFixture.MODELS).build();
+    api = new Api(server);
+    post("/api/Authors", "{\"name\":\"Ann\"}");
+    post("/api/Authors", "{\"name\":\"Bob\"}");
+    post("/api/Books", "{\"title\":\"A1\",\"authorId\":1}");
+    post("/api/Books", "{\"title\":\"A2\",\"authorId\":1}");
+    post("/api/Books", "{\"title\":\"Orphan\"}");
+    post("/api/Chapters", "{\"title\":\"c1\",\"bookId\":2}");
+    post("/api/Physicians", "{\"name\":\"X\"}");
+    post("/api/Patients", "{\"name\":\"P\"}");
+    post("/api/Patients", "{\"name\":\"Q\"}");
+    post("/api/Appointments", "{\"physicianId\":1,\"patientId\":1}");
+  }
+
+  @AfterEach
+  void stop() {
+    api.close();
+    server.close();
+  }
+
+  private JsonObject post(String path, String json) {
+    Api.Response r = api.post(path, new JsonObject(json));
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    return r.json();
+  }
+
+  private static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+
+  private static JsonArray titles(JsonArray rows) {
+    JsonArray out = new JsonArray();
+    rows.forEach(r -> out.add(((JsonObject) r).getString("title")));
+    return out;
+  }
+
+  @Test
+  @DisplayName("GET lists the related rows with the filter (include too), /count counts them with where")
+  void listAndCount() {
+    assertThat(titles(api.get("/api/Authors/1/books").array())).containsExactly("A1", "A2");
+    JsonArray filtered = api.get("/api/Authors/1/books?filter=" + enc("{\"where\":{\"title\":\"A2\"},\"include\":\"chapters\"}")).array();
+    assertThat(filtered.getJsonObject(0).getJsonArray("chapters")).hasSize(1);
+    assertThat(api.get("/api/Authors/2/books").array()).isEmpty();
+    assertThat(api.get("/api/Authors/1/books/count").json()).isEqualTo(new JsonObject().put("count", 2));
+    assertThat(api.get("/api/Authors/1/books/count?where=" + enc("{\"title\":\"A1\"}")).json().getInteger("count")).isEqualTo(1);
+    assertThat(titles(api.get("/api/Authors/1/recentBooks").array())).isEmpty();
+  }
+
+  @Test
+  @DisplayName("POST creates with the parent's key (overriding the body's); an invalid one is a 422 that saves nothing")
+  void create() {
+    Api.Response created = api.post("/api/Authors/2/books", new JsonObject().put("title", "B1").put("authorId", 1));
+    assertThat(created.status()).isEqualTo(200);
+    assertThat(created.json()).isEqualTo(new JsonObject().put("title", "B1").put("id", 4).put("authorId", 2));
+    Api.Response invalid = api.post("/api/Authors/2/books", new JsonObject().put("year", 1));
+    assertThat(invalid.status()).isEqualTo(422);
+    assertThat(api.get("/api/Books/count").json().getInteger("count")).isEqualTo(4);
+    Api.Response many = api.post("/api/Authors/2/books", new JsonArray().add(new JsonObject().put("title", "B2"))
+        .add(new JsonObject()));
+    assertThat(many.status()).isEqualTo(422);
+    assertThat(api.get("/api/Books/count").json().getInteger("count")).isEqualTo(4);
+  }
+
+  @Test
+  @DisplayName("/:fk finds, updates (never the foreign key) and deletes only the parent's own rows")
+  void byFk() {
+    assertThat(api.get("/api/Authors/1/books/2").json().getString("title")).isEqualTo("A2");
+    Api.Response notHis = api.get("/api/Authors/2/books/1");
+    assertThat(notHis.status()).isEqualTo(404);
+    assertThat(notHis.error().getString("message")).isEqualTo("No instance with id 1 found for Book");
+    Api.Response updated = api.put("/api/Authors/1/books/1", new JsonObject().put("year", 2000));
+    assertThat(updated.json()).isEqualTo(new JsonObject().put("title", "A1").put("year", 2000).put("id", 1).put("authorId", 1));
+    Api.Response moved = api.put("/api/Authors/1/books/1", new JsonObject().put("authorId", 2));
+    assertThat(moved.status()).isEqualTo(400);
+    assertThat(moved.error().getString("message")).isEqualTo("Cannot override foreign key authorId from 1 to 2");
+    assertThat(api.delete("/api/Authors/2/books/1").status()).isEqualTo(404);
+    assertThat(api.delete("/api/Authors/1/books/1").status()).isEqualTo(204);
+    assertThat(api.get("/api/Authors/1/books/count").json().getInteger("count")).isEqualTo(1);
+    assertThat(api.delete("/api/Authors/1/books").status()).isEqualTo(204);
+    assertThat(api.get("/api/Authors/1/books/count").json().getInteger("count")).isZero();
+    assertThat(api.get("/api/Books/count").json().getInteger("count")).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("belongsTo and hasOne GET; an unknown parent id is LoopBack's 404")
+  void singleAndUnknownParent() {
+    assertThat(api.get("/api/Books/1/author").json()).isEqualTo(new JsonObject().put("name", "Ann").put("id", 1));
+    assertThat(api.get("/api/Books/3/author").status()).isEqualTo(204);
+    Api.Response noProfile = api.get("/api/Authors/2/profile");
+    assertThat(noProfile.status()).isEqualTo(404);
+    assertThat(noProfile.error().getString("message")).isEqualTo("No \"Profile\" instance(s) found");
+    Api.Response unknown = api.get("/api/Authors/99/books");
+    assertThat(unknown.status()).isEqualTo(404);
+    assertThat(unknown.error().getString("message")).isEqualTo("could not find a model with id 99");
+    assertThat(unknown.error().getString("code")).isEqualTo("MODEL_NOT_FOUND");
+    assertThat(api.get("/api/Authors/1/nope").status()).isEqualTo(404);
+  }
+
+  @Test
+  @DisplayName("through: GET lists targets, PUT/HEAD/DELETE /rel/:fk link, test and unlink")
+  void through() {
+    assertThat(api.get("/api/Physicians/1/patients").array()).containsExactly(new JsonObject().put("name", "P").put("id", 1));
+    Api.Response linked = api.put("/api/Physicians/1/patients/rel/2", new JsonObject().put("at", "2020-01-01T00:00:00.000Z"));
+    assertThat(linked.status()).isEqualTo(200);
+    assertThat(linked.json().getInteger("physicianId")).isEqualTo(1);
+    assertThat(linked.json().getInteger("patientId")).isEqualTo(2);
+    assertThat(api.put("/api/Physicians/1/patients/rel/2", new JsonObject()).json().getInteger("id"))
+        .as("linking twice gives the existing link").isEqualTo(linked.json().getInteger("id"));
+    assertThat(api.head("/api/Physicians/1/patients/rel/2").status()).isEqualTo(200);
+    assertThat(api.get("/api/Physicians/1/patients/count").json().getInteger("count")).isEqualTo(2);
+    assertThat(api.get("/api/Physicians/1/patients/2").json().getString("name")).isEqualTo("Q");
+    assertThat(api.delete("/api/Physicians/1/patients/rel/2").status()).isEqualTo(204);
+    assertThat(api.head("/api/Physicians/1/patients/rel/2").status()).isEqualTo(404);
+    assertThat(api.get("/api/Physicians/1/patients/2").status()).isEqualTo(404);
+    assertThat(api.get("/api/Appointments/count").json().getInteger("count")).isEqualTo(1);
+    assertThat(api.post("/api/Physicians/1/patients", new JsonObject().put("name", "Z")).status())
+        .as("creating through a through relation is not served").isEqualTo(404);
+  }
+}
