@@ -28,14 +28,15 @@ import java.util.function.Function;
  *   <li>hasMany without through: {@code POST /:id/rel} ({@code __create__}, the foreign key set to the
  *       parent's id), {@code DELETE /:id/rel} ({@code __delete__}), {@code PUT /:id/rel/:fk}
  *       ({@code __updateById__}), {@code DELETE /:id/rel/:fk} ({@code __destroyById__});
- *   <li>through: {@code PUT|DELETE|HEAD /:id/rel/rel/:fk} ({@code __link__}, {@code __unlink__},
+ *   <li>through: {@code POST /:id/rel} (creates the target, then the link; undone when the link
+ *       fails), {@code PUT|DELETE|HEAD /:id/rel/rel/:fk} ({@code __link__}, {@code __unlink__},
  *       {@code __exists__}).
  * </ul>
  * The parent is loaded first, as strong-remoting's shared constructor does: an unknown id is LoopBack's
  * 404 {@code could not find a model with id X}. Reads go through {@link ModelOperations} (so
  * {@code include} works in a relation's filter); writes through {@link CrudVerticle#write}. Not
- * (yet) served: creating, updating or deleting targets through a through relation, and hasOne
- * create/update/destroy; those paths answer LoopBack's 404 for an unknown method.
+ * (yet) served: {@code DELETE /:id/rel} and {@code PUT|DELETE /:id/rel/:fk} of a through relation, and
+ * hasOne create/update/destroy; those paths answer LoopBack's 404 for an unknown method.
  */
 public final class RelationRoutes {
 
@@ -77,6 +78,8 @@ public final class RelationRoutes {
       }
     } else if (tail.isEmpty()) {
       action = get ? parent -> list(relation, parent, arg.apply("filter"))
+          : method == HttpMethod.POST && relation.kind() == Kind.HAS_MANY_THROUGH
+              ? parent -> new ThroughLinks(vertx, ops, relation).create(parent, body)
           : relation.kind() != Kind.HAS_MANY ? null
           : method == HttpMethod.POST ? parent -> create(relation, parent, body)
           : method == HttpMethod.DELETE ? parent -> deleteAll(relation, parent) : null;

@@ -8,7 +8,9 @@ import io.livemodel.model.ApiError;
 import io.livemodel.model.Instances;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -43,6 +45,42 @@ final class ThroughLinks {
       keys.forEach(entry -> data.put(entry.getKey(), entry.getValue()));
       return CrudVerticle.write(vertx, new WriteRequest(relation.through().name(), WriteOp.CREATE, null, data, null));
     });
+  }
+
+  /**
+   * {@code __create__} on a through relation (juggler's {@code HasManyThrough.create}): creates the
+   * target(s) in one write, then links each; when a link cannot be made, the links made so far and
+   * the targets are deleted again before the error is answered, so no orphan row stays.
+   */
+  Future<Object> create(JsonObject parent, Object body) {
+    String to = relation.to().name();
+    return CrudVerticle.write(vertx, new WriteRequest(to, WriteOp.CREATE, null, body, null)).compose(created -> {
+      List<JsonObject> targets = created instanceof JsonArray array
+          ? array.stream().map(JsonObject.class::cast).toList() : List.of((JsonObject) created);
+      List<Object> links = new ArrayList<>();
+      Future<Object> chain = Future.succeededFuture();
+      for (JsonObject target : targets) {
+        String id = String.valueOf(target.getValue(relation.to().idName()));
+        chain = chain.compose(v -> link(parent, id, null)).map(link -> {
+          links.add(((JsonObject) link).getValue(relation.through().idName()));
+          return null;
+        });
+      }
+      return chain.map(v -> created).recover(failure -> {
+        Future<Object> undo = Future.succeededFuture();
+        for (Object link : links) {
+          undo = undo.compose(v -> delete(relation.through().name(), link));
+        }
+        for (JsonObject target : targets) {
+          undo = undo.compose(v -> delete(to, target.getValue(relation.to().idName())));
+        }
+        return undo.transform(v -> Future.failedFuture(failure));
+      });
+    });
+  }
+
+  private Future<Object> delete(String model, Object id) {
+    return CrudVerticle.write(vertx, new WriteRequest(model, WriteOp.DELETE_BY_ID, String.valueOf(id), null, null));
   }
 
   /** {@code __unlink__}: deletes every link between the two (204). */

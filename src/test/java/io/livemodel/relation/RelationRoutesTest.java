@@ -141,7 +141,26 @@ class RelationRoutesTest {
     assertThat(api.head("/api/Physicians/1/patients/rel/2").status()).isEqualTo(404);
     assertThat(api.get("/api/Physicians/1/patients/2").status()).isEqualTo(404);
     assertThat(api.get("/api/Appointments/count").json().getInteger("count")).isEqualTo(1);
-    assertThat(api.post("/api/Physicians/1/patients", new JsonObject().put("name", "Z")).status())
-        .as("creating through a through relation is not served").isEqualTo(404);
+  }
+
+  @Test
+  @DisplayName("POST on a through relation creates the target and the link; a link that fails undoes the target")
+  void throughCreate() {
+    Api.Response created = api.post("/api/Physicians/1/patients", new JsonObject().put("name", "Z"));
+    assertThat(created.status()).as(created.body()).isEqualTo(200);
+    assertThat(created.json()).isEqualTo(new JsonObject().put("name", "Z").put("id", 3));
+    assertThat(api.get("/api/Physicians/1/patients").array()).extracting(p -> ((JsonObject) p).getString("name"))
+        .containsExactly("P", "Z");
+
+    post("/api/Clubs", "{\"name\":\"chess\"}");
+    Api.Response refused = api.post("/api/Clubs/1/members", new JsonObject().put("name", "M"));
+    assertThat(refused.status()).isEqualTo(422);
+    assertThat(refused.error().getString("message")).contains("clubId");
+    assertThat(api.get("/api/Members/count").json().getInteger("count")).as("no orphan target").isZero();
+    assertThat(api.get("/api/Memberships/count").json().getInteger("count")).isZero();
+    Api.Response invalid = api.post("/api/Physicians/1/patients", new JsonArray().add(new JsonObject()).add("x"));
+    assertThat(invalid.status()).isEqualTo(400);
+    assertThat(api.get("/api/Appointments/count").json().getInteger("count")).isEqualTo(2);
+    assertThat(api.get("/api/Patients/count").json().getInteger("count")).isEqualTo(3);
   }
 }
