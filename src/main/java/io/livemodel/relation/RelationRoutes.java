@@ -123,11 +123,15 @@ public final class RelationRoutes {
     });
   }
 
-  /** belongsTo: the owner (204 without one); hasOne: the related row or a 404. */
+  /**
+   * belongsTo: the owner; without a foreign key LoopBack's getter calls back with nothing, which
+   * strong-remoting answers as {@code {}}, and with an unknown one with null, answered {@code null}.
+   * hasOne: the related row or LoopBack's 404.
+   */
   private Future<Object> single(RelationDefinition relation, JsonObject parent) {
     Object key = parent.getValue(relation.keyFrom());
     if (key == null) {
-      return relation.kind() == Kind.BELONGS_TO ? Future.succeededFuture(NO_CONTENT)
+      return relation.kind() == Kind.BELONGS_TO ? Future.succeededFuture(new JsonObject())
           : Future.failedFuture(noInstances(relation));
     }
     JsonObject filter = new JsonObject().put("where", new JsonObject().put(relation.keyTo(), key)).put("limit", 1);
@@ -136,7 +140,7 @@ public final class RelationRoutes {
       if (!found.isEmpty()) {
         return Future.succeededFuture(found.get(0));
       }
-      return relation.kind() == Kind.BELONGS_TO ? Future.succeededFuture(NO_CONTENT)
+      return relation.kind() == Kind.BELONGS_TO ? Future.succeededFuture(null)
           : Future.failedFuture(noInstances(relation));
     });
   }

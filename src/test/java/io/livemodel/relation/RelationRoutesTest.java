@@ -110,10 +110,16 @@ class RelationRoutesTest {
   }
 
   @Test
-  @DisplayName("belongsTo and hasOne GET; an unknown parent id is LoopBack's 404")
+  @DisplayName("belongsTo and hasOne GET ({} without a key, null for an unknown one); an unknown parent id is LoopBack's 404")
   void singleAndUnknownParent() {
     assertThat(api.get("/api/Books/1/author").json()).isEqualTo(new JsonObject().put("name", "Ann").put("id", 1));
-    assertThat(api.get("/api/Books/3/author").status()).isEqualTo(204);
+    Api.Response none = api.get("/api/Books/3/author");
+    assertThat(none.status()).isEqualTo(200);
+    assertThat(none.body()).as("LoopBack answers a missing foreign key with {}").isEqualTo("{}");
+    post("/api/Books", "{\"title\":\"Lost\",\"authorId\":99}");
+    Api.Response lost = api.get("/api/Books/4/author");
+    assertThat(lost.status()).isEqualTo(200);
+    assertThat(lost.body()).as("and an unknown one with null").isEqualTo("null");
     Api.Response noProfile = api.get("/api/Authors/2/profile");
     assertThat(noProfile.status()).isEqualTo(404);
     assertThat(noProfile.error().getString("message")).isEqualTo("No \"Profile\" instance(s) found");
