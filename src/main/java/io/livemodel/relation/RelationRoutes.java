@@ -24,19 +24,20 @@ import java.util.function.Function;
  * <ul>
  *   <li>belongsTo, hasOne: {@code GET /:id/rel} ({@code __get__});
  *   <li>hasMany (with or without through): {@code GET /:id/rel} with {@code filter} ({@code __get__}),
- *       {@code GET /:id/rel/count} with {@code where}, {@code GET /:id/rel/:fk} ({@code __findById__});
+ *       {@code GET /:id/rel/count} with {@code where}, {@code GET /:id/rel/:fk} ({@code __findById__}),
+ *       {@code PUT /:id/rel/:fk} ({@code __updateById__}, never changing the foreign key);
  *   <li>hasMany without through: {@code POST /:id/rel} ({@code __create__}, the foreign key set to the
- *       parent's id), {@code DELETE /:id/rel} ({@code __delete__}), {@code PUT /:id/rel/:fk}
- *       ({@code __updateById__}), {@code DELETE /:id/rel/:fk} ({@code __destroyById__});
+ *       parent's id), {@code DELETE /:id/rel} ({@code __delete__}), {@code DELETE /:id/rel/:fk}
+ *       ({@code __destroyById__});
  *   <li>through: {@code POST /:id/rel} (creates the target, then the link; undone when the link
- *       fails), {@code PUT|DELETE|HEAD /:id/rel/rel/:fk} ({@code __link__}, {@code __unlink__},
- *       {@code __exists__}).
+ *       fails), {@code DELETE /:id/rel} (the scope's target is the through model: deletes the links),
+ *       {@code DELETE /:id/rel/:fk} (the link, then the target), {@code PUT|DELETE|HEAD
+ *       /:id/rel/rel/:fk} ({@code __link__}, {@code __unlink__}, {@code __exists__}).
  * </ul>
  * The parent is loaded first, as strong-remoting's shared constructor does: an unknown id is LoopBack's
  * 404 {@code could not find a model with id X}. Reads go through {@link ModelOperations} (so
  * {@code include} works in a relation's filter); writes through {@link CrudVerticle#write}. Not
- * (yet) served: {@code DELETE /:id/rel} and {@code PUT|DELETE /:id/rel/:fk} of a through relation, and
- * hasOne create/update/destroy; those paths answer LoopBack's 404 for an unknown method.
+ * (yet) served: hasOne create/update/destroy; those paths answer LoopBack's 404 for an unknown method.
  */
 public final class RelationRoutes {
 
@@ -77,19 +78,20 @@ public final class RelationRoutes {
         action = parent -> single(relation, parent);
       }
     } else if (tail.isEmpty()) {
+      boolean through = relation.kind() == Kind.HAS_MANY_THROUGH;
+      ThroughLinks links = new ThroughLinks(vertx, ops, relation);
       action = get ? parent -> list(relation, parent, arg.apply("filter"))
-          : method == HttpMethod.POST && relation.kind() == Kind.HAS_MANY_THROUGH
-              ? parent -> new ThroughLinks(vertx, ops, relation).create(parent, body)
-          : relation.kind() != Kind.HAS_MANY ? null
-          : method == HttpMethod.POST ? parent -> create(relation, parent, body)
-          : method == HttpMethod.DELETE ? parent -> deleteAll(relation, parent) : null;
+          : method == HttpMethod.POST ? (through ? parent -> links.create(parent, body) : parent -> create(relation, parent, body))
+          : method == HttpMethod.DELETE ? (through ? links::unlinkAll : parent -> deleteAll(relation, parent)) : null;
     } else if (tail.size() == 1 && get && first.equalsIgnoreCase("count")) {
       action = parent -> count(relation, parent, arg.apply("where"));
     } else if (tail.size() == 1) {
+      ThroughLinks links = new ThroughLinks(vertx, ops, relation);
       action = get ? parent -> findById(relation, parent, first)
-          : relation.kind() != Kind.HAS_MANY ? null
           : method == HttpMethod.PUT ? parent -> updateById(relation, parent, first, body)
-          : method == HttpMethod.DELETE ? parent -> destroyById(relation, parent, first) : null;
+          : method != HttpMethod.DELETE ? null
+          : relation.kind() == Kind.HAS_MANY_THROUGH ? parent -> links.destroy(parent, first)
+          : parent -> destroyById(relation, parent, first);
     } else if (tail.size() == 2 && first.equalsIgnoreCase("rel") && relation.kind() == Kind.HAS_MANY_THROUGH) {
       ThroughLinks links = new ThroughLinks(vertx, ops, relation);
       action = method == HttpMethod.PUT ? parent -> links.link(parent, tail.get(1), body)
@@ -174,7 +176,7 @@ public final class RelationRoutes {
       if (found.isEmpty()) {
         String message = relation.kind() == Kind.HAS_MANY_THROUGH
             ? "No relation found in " + relation.through().name() + " for (" + relation.from().name() + "."
-                + relation.keyFrom() + "," + relation.to().name() + "." + fk + ")"
+                + parent.getValue(relation.keyFrom()) + "," + relation.to().name() + "." + fk + ")"
             : "No instance with id " + fk + " found for " + relation.to().name();
         return Future.failedFuture(ApiError.notFound(message));
       }

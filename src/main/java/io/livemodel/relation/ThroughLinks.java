@@ -85,16 +85,33 @@ final class ThroughLinks {
 
   /** {@code __unlink__}: deletes every link between the two (204). */
   Future<Object> unlink(JsonObject parent, String fk) {
+    return rows(keys(parent, fk), 0).compose(this::deleteRows);
+  }
+
+  /** {@code __delete__}: the scope of a through relation is on the through model, so its links go. */
+  Future<Object> unlinkAll(JsonObject parent) {
+    return rows(new JsonObject().put(relation.keyTo(), parent.getValue(relation.keyFrom())), 0)
+        .compose(this::deleteRows);
+  }
+
+  /** {@code __destroyById__}: the link, then the target itself; 404 when they are not linked. */
+  Future<Object> destroy(JsonObject parent, String fk) {
     return rows(keys(parent, fk), 0).compose(found -> {
-      Future<Object> chain = Future.succeededFuture();
-      String idName = relation.through().idName();
-      for (JsonObject row : found) {
-        String id = String.valueOf(row.getValue(idName));
-        chain = chain.compose(v -> CrudVerticle.write(vertx,
-            new WriteRequest(relation.through().name(), WriteOp.DELETE_BY_ID, id, null, null)));
+      if (found.isEmpty()) {
+        return Future.failedFuture(ApiError.notFound("No record found in " + relation.through().name() + " for ("
+            + relation.from().name() + "." + parent.getValue(relation.keyFrom()) + " ," + relation.to().name()
+            + "." + fk + ")"));
       }
-      return chain.map(RelationRoutes.NO_CONTENT);
+      return deleteRows(found).compose(v -> delete(relation.to().name(), fk)).map(RelationRoutes.NO_CONTENT);
     });
+  }
+
+  private Future<Object> deleteRows(List<JsonObject> found) {
+    Future<Object> chain = Future.succeededFuture();
+    for (JsonObject row : found) {
+      chain = chain.compose(v -> delete(relation.through().name(), row.getValue(relation.through().idName())));
+    }
+    return chain.map(RelationRoutes.NO_CONTENT);
   }
 
   /** {@code __exists__} over HEAD: 200 when linked, else loopback's 404 naming the parent's id. */

@@ -150,6 +150,25 @@ class RelationRoutesTest {
   }
 
   @Test
+  @DisplayName("through /:fk: PUT updates a linked target, DELETE removes link and target; DELETE / removes the links")
+  void throughByFk() {
+    assertThat(api.put("/api/Physicians/1/patients/1", new JsonObject().put("name", "P2")).json())
+        .isEqualTo(new JsonObject().put("name", "P2").put("id", 1));
+    Api.Response notLinked = api.delete("/api/Physicians/1/patients/2");
+    assertThat(notLinked.status()).isEqualTo(404);
+    assertThat(notLinked.error().getString("message")).isEqualTo("No record found in Appointment for (Physician.1 ,Patient.2)");
+    assertThat(api.get("/api/Physicians/1/patients/2").error().getString("message"))
+        .isEqualTo("No relation found in Appointment for (Physician.1,Patient.2)");
+    api.put("/api/Physicians/1/patients/rel/2", null);
+    assertThat(api.delete("/api/Physicians/1/patients/2").status()).isEqualTo(204);
+    assertThat(api.get("/api/Patients/2").status()).isEqualTo(404);
+    assertThat(api.get("/api/Appointments/count").json().getInteger("count")).isEqualTo(1);
+    assertThat(api.delete("/api/Physicians/1/patients").status()).isEqualTo(204);
+    assertThat(api.get("/api/Appointments/count").json().getInteger("count")).isZero();
+    assertThat(api.get("/api/Patients/count").json().getInteger("count")).as("targets stay").isEqualTo(1);
+  }
+
+  @Test
   @DisplayName("POST on a through relation creates the target and the link; a link that fails undoes the target")
   void throughCreate() {
     Api.Response created = api.post("/api/Physicians/1/patients", new JsonObject().put("name", "Z"));
