@@ -36,6 +36,11 @@ final class ThroughLinks {
       return Future.failedFuture(ApiError.badRequest("Value is not an object: the request body for "
           + relation.through().name() + " must be a JSON object"));
     }
+    if (Instances.coerceId(relation.to(), fk) == null) {
+      // LoopBack would store the text as the key; a link that can never match is refused instead
+      return Future.failedFuture(ApiError.badRequest("\"" + fk + "\" is not a valid " + relation.to().name()
+          + " id for " + relation.keyThrough()));
+    }
     JsonObject keys = keys(parent, fk);
     return rows(keys, 1).compose(found -> {
       if (!found.isEmpty()) {

@@ -150,6 +150,20 @@ class RelationRoutesTest {
   }
 
   @Test
+  @DisplayName("wrong key types: an id that is not a number finds nothing (404), and cannot be linked (400)")
+  void wrongKeyTypes() {
+    assertThat(api.get("/api/Authors/abc/books").status()).isEqualTo(404);
+    assertThat(api.get("/api/Authors/1/books/abc").status()).isEqualTo(404);
+    assertThat(api.put("/api/Authors/1/books/abc", new JsonObject().put("title", "x")).status()).isEqualTo(404);
+    assertThat(api.head("/api/Physicians/1/patients/rel/abc").status()).isEqualTo(404);
+    Api.Response link = api.put("/api/Physicians/1/patients/rel/abc", new JsonObject());
+    assertThat(link.status()).isEqualTo(400);
+    assertThat(link.error().getString("message")).isEqualTo("\"abc\" is not a valid Patient id for patientId");
+    assertThat(api.get("/api/Appointments/count").json().getInteger("count")).isEqualTo(1);
+    assertThat(api.get("/api/Authors/1/books?filter=" + enc("{\"include\":\"nope\"}")).status()).isEqualTo(400);
+  }
+
+  @Test
   @DisplayName("through /:fk: PUT updates a linked target, DELETE removes link and target; DELETE / removes the links")
   void throughByFk() {
     assertThat(api.put("/api/Physicians/1/patients/1", new JsonObject().put("name", "P2")).json())
