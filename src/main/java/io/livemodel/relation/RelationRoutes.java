@@ -1,9 +1,7 @@
 package io.livemodel.relation;
 
-import io.livemodel.crud.CrudVerticle;
 import io.livemodel.crud.ModelOperations;
 import io.livemodel.crud.WriteOp;
-import io.livemodel.crud.WriteRequest;
 import io.livemodel.filter.FilterParser;
 import io.livemodel.model.ApiError;
 import io.livemodel.model.Instances;
@@ -36,7 +34,7 @@ import java.util.function.Function;
  * </ul>
  * The parent is loaded first, as strong-remoting's shared constructor does: an unknown id is LoopBack's
  * 404 {@code could not find a model with id X}. Reads go through {@link ModelOperations} (so
- * {@code include} works in a relation's filter); writes through {@link CrudVerticle#write}. Not
+ * {@code include} works in a relation's filter); writes through the CRUD verticle ({@link RelationWrites}). Not
  * (yet) served: hasOne create/update/destroy; those paths answer LoopBack's 404 for an unknown method.
  */
 public final class RelationRoutes {
@@ -44,12 +42,12 @@ public final class RelationRoutes {
   /** The answer of a method that returns nothing: 204, as strong-remoting answers. */
   public static final Object NO_CONTENT = new Object();
 
-  private final Vertx vertx;
+  private final RelationWrites writes;
   private final ModelOperations ops;
   private final RelationGraph graph;
 
   public RelationRoutes(Vertx vertx, ModelOperations ops) {
-    this.vertx = vertx;
+    this.writes = new RelationWrites(vertx);
     this.ops = ops;
     this.graph = ops.relations();
   }
@@ -79,21 +77,21 @@ public final class RelationRoutes {
       }
     } else if (tail.isEmpty()) {
       boolean through = relation.kind() == Kind.HAS_MANY_THROUGH;
-      ThroughLinks links = new ThroughLinks(vertx, ops, relation);
+      ThroughLinks links = new ThroughLinks(writes, ops, relation);
       action = get ? parent -> list(relation, parent, arg.apply("filter"))
           : method == HttpMethod.POST ? (through ? parent -> links.create(parent, body) : parent -> create(relation, parent, body))
           : method == HttpMethod.DELETE ? (through ? links::unlinkAll : parent -> deleteAll(relation, parent)) : null;
     } else if (tail.size() == 1 && get && first.equalsIgnoreCase("count")) {
       action = parent -> count(relation, parent, arg.apply("where"));
     } else if (tail.size() == 1) {
-      ThroughLinks links = new ThroughLinks(vertx, ops, relation);
+      ThroughLinks links = new ThroughLinks(writes, ops, relation);
       action = get ? parent -> findById(relation, parent, first)
           : method == HttpMethod.PUT ? parent -> updateById(relation, parent, first, body)
           : method != HttpMethod.DELETE ? null
           : relation.kind() == Kind.HAS_MANY_THROUGH ? parent -> links.destroy(parent, first)
           : parent -> destroyById(relation, parent, first);
     } else if (tail.size() == 2 && first.equalsIgnoreCase("rel") && relation.kind() == Kind.HAS_MANY_THROUGH) {
-      ThroughLinks links = new ThroughLinks(vertx, ops, relation);
+      ThroughLinks links = new ThroughLinks(writes, ops, relation);
       action = method == HttpMethod.PUT ? parent -> links.link(parent, tail.get(1), body)
           : method == HttpMethod.DELETE ? parent -> links.unlink(parent, tail.get(1))
           : method == HttpMethod.HEAD ? parent -> links.exists(parent, tail.get(1), segments.get(0)) : null;
@@ -189,7 +187,7 @@ public final class RelationRoutes {
     Object data = body instanceof JsonArray array ? withKey(array, relation.keyTo(), key)
         : body instanceof JsonObject object ? object.copy().put(relation.keyTo(), key)
         : body == null ? new JsonObject().put(relation.keyTo(), key) : body;
-    return CrudVerticle.write(vertx, new WriteRequest(relation.to().name(), WriteOp.CREATE, null, data, null));
+    return writes.write(relation.to(), WriteOp.CREATE, null, data);
   }
 
   private Future<Object> updateById(RelationDefinition relation, JsonObject parent, String fk, Object body) {
@@ -201,14 +199,14 @@ public final class RelationRoutes {
             + existing.getValue(relation.keyTo()) + " to " + data.getValue(relation.keyTo())));
       }
       Object id = existing.getValue(relation.to().idName());
-      return CrudVerticle.write(vertx, new WriteRequest(relation.to().name(), WriteOp.PATCH_BY_ID, String.valueOf(id), body, null));
+      return writes.write(relation.to(), WriteOp.PATCH_BY_ID, id, body);
     });
   }
 
   private Future<Object> destroyById(RelationDefinition relation, JsonObject parent, String fk) {
     return findById(relation, parent, fk).compose(found -> {
       Object id = ((JsonObject) found).getValue(relation.to().idName());
-      return CrudVerticle.write(vertx, new WriteRequest(relation.to().name(), WriteOp.DELETE_BY_ID, String.valueOf(id), null, null));
+      return writes.write(relation.to(), WriteOp.DELETE_BY_ID, id, null);
     }).map(NO_CONTENT);
   }
 
@@ -220,9 +218,8 @@ public final class RelationRoutes {
     }).compose(rows -> {
       Future<Object> chain = Future.succeededFuture();
       for (JsonObject row : rows) {
-        String id = String.valueOf(row.getValue(relation.to().idName()));
-        chain = chain.compose(v -> CrudVerticle.write(vertx,
-            new WriteRequest(relation.to().name(), WriteOp.DELETE_BY_ID, id, null, null)));
+        Object id = row.getValue(relation.to().idName());
+        chain = chain.compose(v -> writes.write(relation.to(), WriteOp.DELETE_BY_ID, id, null));
       }
       return chain.map(NO_CONTENT);
     });

@@ -1,13 +1,11 @@
 package io.livemodel.relation;
 
-import io.livemodel.crud.CrudVerticle;
 import io.livemodel.crud.ModelOperations;
 import io.livemodel.crud.WriteOp;
-import io.livemodel.crud.WriteRequest;
 import io.livemodel.model.ApiError;
 import io.livemodel.model.Instances;
+import io.livemodel.model.ModelDefinition;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -20,12 +18,12 @@ import java.util.List;
  */
 final class ThroughLinks {
 
-  private final Vertx vertx;
+  private final RelationWrites writes;
   private final ModelOperations ops;
   private final RelationDefinition relation;
 
-  ThroughLinks(Vertx vertx, ModelOperations ops, RelationDefinition relation) {
-    this.vertx = vertx;
+  ThroughLinks(RelationWrites writes, ModelOperations ops, RelationDefinition relation) {
+    this.writes = writes;
     this.ops = ops;
     this.relation = relation;
   }
@@ -48,7 +46,7 @@ final class ThroughLinks {
       }
       JsonObject data = body == null ? new JsonObject() : ((JsonObject) body).copy();
       keys.forEach(entry -> data.put(entry.getKey(), entry.getValue()));
-      return CrudVerticle.write(vertx, new WriteRequest(relation.through().name(), WriteOp.CREATE, null, data, null));
+      return writes.write(relation.through(), WriteOp.CREATE, null, data);
     });
   }
 
@@ -58,8 +56,7 @@ final class ThroughLinks {
    * the targets are deleted again before the error is answered, so no orphan row stays.
    */
   Future<Object> create(JsonObject parent, Object body) {
-    String to = relation.to().name();
-    return CrudVerticle.write(vertx, new WriteRequest(to, WriteOp.CREATE, null, body, null)).compose(created -> {
+    return writes.write(relation.to(), WriteOp.CREATE, null, body).compose(created -> {
       List<JsonObject> targets = created instanceof JsonArray array
           ? array.stream().map(JsonObject.class::cast).toList() : List.of((JsonObject) created);
       List<Object> links = new ArrayList<>();
@@ -74,18 +71,18 @@ final class ThroughLinks {
       return chain.map(v -> created).recover(failure -> {
         Future<Object> undo = Future.succeededFuture();
         for (Object link : links) {
-          undo = undo.compose(v -> delete(relation.through().name(), link));
+          undo = undo.compose(v -> delete(relation.through(), link));
         }
         for (JsonObject target : targets) {
-          undo = undo.compose(v -> delete(to, target.getValue(relation.to().idName())));
+          undo = undo.compose(v -> delete(relation.to(), target.getValue(relation.to().idName())));
         }
         return undo.transform(v -> Future.failedFuture(failure));
       });
     });
   }
 
-  private Future<Object> delete(String model, Object id) {
-    return CrudVerticle.write(vertx, new WriteRequest(model, WriteOp.DELETE_BY_ID, String.valueOf(id), null, null));
+  private Future<Object> delete(ModelDefinition model, Object id) {
+    return writes.write(model, WriteOp.DELETE_BY_ID, id, null);
   }
 
   /** {@code __unlink__}: deletes every link between the two (204). */
@@ -107,14 +104,14 @@ final class ThroughLinks {
             + relation.from().name() + "." + parent.getValue(relation.keyFrom()) + " ," + relation.to().name()
             + "." + fk + ")"));
       }
-      return deleteRows(found).compose(v -> delete(relation.to().name(), fk)).map(RelationRoutes.NO_CONTENT);
+      return deleteRows(found).compose(v -> delete(relation.to(), fk)).map(RelationRoutes.NO_CONTENT);
     });
   }
 
   private Future<Object> deleteRows(List<JsonObject> found) {
     Future<Object> chain = Future.succeededFuture();
     for (JsonObject row : found) {
-      chain = chain.compose(v -> delete(relation.through().name(), row.getValue(relation.through().idName())));
+      chain = chain.compose(v -> delete(relation.through(), row.getValue(relation.through().idName())));
     }
     return chain.map(RelationRoutes.NO_CONTENT);
   }

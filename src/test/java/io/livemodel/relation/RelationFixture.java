@@ -3,14 +3,13 @@ package io.livemodel.relation;
 import static io.livemodel.store.StoreFixtures.await;
 
 import io.livemodel.crud.ModelOperations;
-import io.livemodel.crud.WriteOp;
-import io.livemodel.crud.WriteRequest;
+import io.livemodel.model.Instances;
 import io.livemodel.model.ModelDefinition;
 import io.livemodel.model.ModelLoader;
 import io.livemodel.model.ModelRegistry;
 import io.livemodel.store.Store;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.util.List;
@@ -40,9 +39,19 @@ final class RelationFixture implements AutoCloseable {
     return registry.byName(name);
   }
 
-  /** Creates instances (ids 1, 2, ... in order, on an empty model) in one write. */
+  /**
+   * Creates instances (ids 1, 2, ... in order, on an empty model) in one store transaction, prepared
+   * as a create prepares them (coercion, key order); no change events (nothing listens).
+   */
   void create(String model, JsonObject... items) {
-    await(ops.write(model(model), new WriteRequest(model, WriteOp.CREATE, null, new JsonArray(List.of((Object[]) items)), null)));
+    ModelDefinition definition = model(model);
+    await(store.write(definition, tx -> {
+      Future<Void> chain = Future.succeededFuture();
+      for (JsonObject item : items) {
+        chain = chain.compose(v -> tx.insert(Instances.prepare(definition, item, Instances.Mode.CREATE)).mapEmpty());
+      }
+      return chain;
+    }));
   }
 
   /** The data every include test reads. */
