@@ -113,6 +113,14 @@ abstract class IncludeContractTest {
   }
 
   @Test
+  @DisplayName("a relation with options.disableInclude is skipped, as in juggler")
+  void disableInclude() {
+    List<JsonObject> authors = fx.find("Author", "{\"include\":[\"hiddenBooks\",\"books\"]}");
+    assertThat(authors.get(0).containsKey("hiddenBooks")).isFalse();
+    assertThat(authors.get(0).getJsonArray("books")).hasSize(2);
+  }
+
+  @Test
   @DisplayName("hasMany through and hasAndBelongsToMany give the target instances")
   void through() {
     assertThat(fx.find("Physician", "{\"include\":\"patients\"}")).extracting(p -> names(p.getJsonArray("patients")))

@@ -58,15 +58,45 @@ class RelationsTest {
   }
 
   @Test
-  @DisplayName("embedsMany is left out with a warning line; a habtm without a through model too")
+  @DisplayName("embedsMany and polymorphic relations are left out with a warning line; a habtm without a through model too")
   void unsupported() {
     Relations author = Relations.parse(registry.byName("Author"), registry);
     assertThat(author.get("photos")).isNull();
-    assertThat(author.unsupported()).containsExactly("photos (embedsMany) is not supported and is ignored");
+    assertThat(author.unsupported()).containsExactly("photos (embedsMany) is not supported and is ignored",
+        "owner (belongsTo, polymorphic) is not supported and is ignored");
     ModelRegistry noThrough = registry(model("A", new JsonObject().put("bs", rel("hasAndBelongsToMany", "B"))), model("B", null));
     Relations a = Relations.parse(noThrough.byName("A"), noThrough);
     assertThat(a.all()).isEmpty();
     assertThat(a.unsupported().get(0)).contains("declare its through model AB (properties aId, bId)");
+  }
+
+  @Test
+  @DisplayName("building the graph logs one start-up warning per model with relations left out")
+  void startUpWarning() {
+    List<String> logged = new ArrayList<>();
+    java.util.logging.Logger logger = java.util.logging.Logger.getLogger(RelationGraph.class.getName());
+    java.util.logging.Handler handler = new java.util.logging.Handler() {
+      @Override
+      public void publish(java.util.logging.LogRecord r) {
+        logged.add(r.getLevel() + " " + r.getMessage());
+      }
+
+      @Override
+      public void flush() {
+      }
+
+      @Override
+      public void close() {
+      }
+    };
+    logger.addHandler(handler);
+    try {
+      RelationGraph.of(registry);
+    } finally {
+      logger.removeHandler(handler);
+    }
+    assertThat(logged).containsExactly("WARNING model Author: photos (embedsMany) is not supported and is ignored; "
+        + "owner (belongsTo, polymorphic) is not supported and is ignored");
   }
 
   @Test
