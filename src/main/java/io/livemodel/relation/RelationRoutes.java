@@ -20,7 +20,8 @@ import java.util.function.Function;
  * LoopBack's relation methods over REST, under {@code /api/<Plural>/:id/<relation>}, as loopback's
  * {@code Model.belongsToRemoting/hasOneRemoting/hasManyRemoting/scopeRemoting} define them:
  * <ul>
- *   <li>belongsTo, hasOne: {@code GET /:id/rel} ({@code __get__});
+ *   <li>belongsTo, hasOne: {@code GET /:id/rel} ({@code __get__}); hasOne also {@code POST}, {@code PUT}
+ *       and {@code DELETE} ({@link HasOneWrites});
  *   <li>hasMany (with or without through): {@code GET /:id/rel} with {@code filter} ({@code __get__}),
  *       {@code GET /:id/rel/count} with {@code where}, {@code GET /:id/rel/:fk} ({@code __findById__}),
  *       {@code PUT /:id/rel/:fk} ({@code __updateById__}, never changing the foreign key);
@@ -34,8 +35,7 @@ import java.util.function.Function;
  * </ul>
  * The parent is loaded first, as strong-remoting's shared constructor does: an unknown id is LoopBack's
  * 404 {@code could not find a model with id X}. Reads go through {@link ModelOperations} (so
- * {@code include} works in a relation's filter); writes through the CRUD verticle ({@link RelationWrites}). Not
- * (yet) served: hasOne create/update/destroy; those paths answer LoopBack's 404 for an unknown method.
+ * {@code include} works in a relation's filter); writes through the CRUD verticle ({@link RelationWrites}).
  */
 public final class RelationRoutes {
 
@@ -72,9 +72,12 @@ public final class RelationRoutes {
     String first = tail.isEmpty() ? null : tail.get(0);
     Function<JsonObject, Future<Object>> action = null;
     if (!relation.multiple()) {
-      if (tail.isEmpty() && get) {
-        action = parent -> single(relation, parent);
-      }
+      HasOneWrites hasOne = new HasOneWrites(writes, ops, relation);
+      boolean writable = tail.isEmpty() && relation.kind() == Kind.HAS_ONE;
+      action = tail.isEmpty() && get ? parent -> single(relation, parent)
+          : writable && method == HttpMethod.POST ? parent -> hasOne.create(parent, body)
+          : writable && method == HttpMethod.PUT ? parent -> hasOne.update(parent, body)
+          : writable && method == HttpMethod.DELETE ? hasOne::destroy : null;
     } else if (tail.isEmpty()) {
       boolean through = relation.kind() == Kind.HAS_MANY_THROUGH;
       ThroughLinks links = new ThroughLinks(writes, ops, relation);
@@ -156,11 +159,16 @@ public final class RelationRoutes {
     });
   }
 
+  /** The scope's count: of the targets, or for a through relation (LoopBack's scope is on it) of the through rows. */
   private Future<Object> count(RelationDefinition relation, JsonObject parent, Object rawWhere) {
-    return scopeWhere(relation, parent).compose(where -> {
+    Future<JsonObject> scope = relation.kind() == Kind.HAS_MANY_THROUGH
+        ? Future.succeededFuture(new JsonObject().put(relation.keyTo(), parent.getValue(relation.keyFrom())))
+        : scopeWhere(relation, parent);
+    ModelDefinition counted = relation.kind() == Kind.HAS_MANY_THROUGH ? relation.through() : relation.to();
+    return scope.compose(where -> {
       JsonObject client = FilterParser.toObject(rawWhere);
       Object all = client == null || client.isEmpty() ? where : new JsonObject().put("and", new JsonArray().add(client).add(where));
-      return ops.count(relation.to(), all).map(n -> (Object) new JsonObject().put("count", n));
+      return ops.count(counted, all).map(n -> (Object) new JsonObject().put("count", n));
     });
   }
 

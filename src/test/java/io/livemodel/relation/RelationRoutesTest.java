@@ -142,11 +142,38 @@ class RelationRoutesTest {
         .as("linking twice gives the existing link").isEqualTo(linked.json().getInteger("id"));
     assertThat(api.head("/api/Physicians/1/patients/rel/2").status()).isEqualTo(200);
     assertThat(api.get("/api/Physicians/1/patients/count").json().getInteger("count")).isEqualTo(2);
+    assertThat(api.put("/api/Physicians/1/patients/rel/99", new JsonObject()).status())
+        .as("a link to a target that does not exist is made, as in LoopBack").isEqualTo(200);
+    assertThat(api.get("/api/Physicians/1/patients/count").json().getInteger("count"))
+        .as("count counts through rows, as LoopBack's scope on the through model").isEqualTo(3);
+    assertThat(api.get("/api/Physicians/1/patients").array()).hasSize(2);
+    assertThat(api.delete("/api/Physicians/1/patients/rel/99").status()).isEqualTo(204);
     assertThat(api.get("/api/Physicians/1/patients/2").json().getString("name")).isEqualTo("Q");
     assertThat(api.delete("/api/Physicians/1/patients/rel/2").status()).isEqualTo(204);
     assertThat(api.head("/api/Physicians/1/patients/rel/2").status()).isEqualTo(404);
     assertThat(api.get("/api/Physicians/1/patients/2").status()).isEqualTo(404);
     assertThat(api.get("/api/Appointments/count").json().getInteger("count")).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("hasOne: POST creates one (a second is a 409), PUT merges (never the key), DELETE removes (then 404)")
+  void hasOneWrites() {
+    Api.Response created = api.post("/api/Authors/2/profile", new JsonObject().put("bio", "bob").put("authorId", 1));
+    assertThat(created.status()).as(created.body()).isEqualTo(200);
+    assertThat(created.json()).isEqualTo(new JsonObject().put("bio", "bob").put("id", 1).put("authorId", 2));
+    Api.Response second = api.post("/api/Authors/2/profile", new JsonObject());
+    assertThat(second.status()).isEqualTo(409);
+    assertThat(second.error().getString("message")).isEqualTo("HasOne relation cannot create more than one instance of Profile");
+    assertThat(api.put("/api/Authors/2/profile", new JsonObject().put("bio", "Bob")).json())
+        .isEqualTo(new JsonObject().put("bio", "Bob").put("id", 1).put("authorId", 2));
+    assertThat(api.put("/api/Authors/2/profile", new JsonObject().put("authorId", 1)).status()).isEqualTo(400);
+    assertThat(api.get("/api/Authors/2/profile").json().getString("bio")).isEqualTo("Bob");
+    assertThat(api.delete("/api/Authors/2/profile").status()).isEqualTo(204);
+    Api.Response empty = api.delete("/api/Authors/2/profile");
+    assertThat(empty.status()).isEqualTo(404);
+    assertThat(empty.error().getString("message")).isEqualTo("HasOne relation profile is empty");
+    assertThat(api.put("/api/Authors/2/profile", new JsonObject()).status()).isEqualTo(404);
+    assertThat(api.get("/api/Profiles/count").json().getInteger("count")).isZero();
   }
 
   @Test
