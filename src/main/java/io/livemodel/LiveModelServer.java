@@ -13,6 +13,7 @@ import io.livemodel.stream.SharedEncodings;
 import io.livemodel.model.ModelDefinition;
 import io.livemodel.model.ModelLoader;
 import io.livemodel.model.ModelRegistry;
+import io.livemodel.relation.ImplicitThroughModels;
 import io.livemodel.store.Store;
 import io.livemodel.store.Stores;
 import io.vertx.core.DeploymentOptions;
@@ -52,7 +53,7 @@ public final class LiveModelServer {
     for (Path dir : config.modelDirs()) {
       all.addAll(ModelLoader.loadFolder(dir));
     }
-    return new ModelRegistry(all);
+    return new ModelRegistry(ImplicitThroughModels.addTo(all));
   }
 
   /** Starts a node with the store the config names. */

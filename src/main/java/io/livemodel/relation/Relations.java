@@ -26,8 +26,9 @@ import java.util.Set;
  *       source, its {@code keyThrough} (default camelCase(target model) + {@code "Id"}) at the target;
  *   <li>hasAndBelongsToMany: juggler ignores {@code foreignKey} and {@code keyThrough} here and uses the
  *       defaults; the through model is {@code through}, else a model named source+target, else
- *       target+source. Juggler would define that model on the fly; LiveModel does not invent tables,
- *       so without one the relation is left out with a start-up warning naming the model to declare.
+ *       target+source. Juggler defines that model on the fly; LiveModel adds it to the loaded models
+ *       before the store opens ({@link ImplicitThroughModels}); should it be missing anyway, the
+ *       relation is left out with a start-up warning naming the model to declare.
  * </ul>
  * {@code embedsOne}, {@code embedsMany}, {@code referencesMany} and polymorphic relations are left
  * out and listed in {@link #unsupported()}. A target or through model that is not loaded is a

@@ -30,7 +30,7 @@ final class RelationFixture implements AutoCloseable {
   RelationFixture(Vertx vertx, Store store) {
     this.vertx = vertx;
     this.store = store;
-    this.registry = new ModelRegistry(ModelLoader.loadFolder(MODELS));
+    this.registry = new ModelRegistry(ImplicitThroughModels.addTo(ModelLoader.loadFolder(MODELS)));
     await(store.open(vertx, registry.all()));
     this.ops = new ModelOperations(store, registry);
   }

@@ -177,6 +177,17 @@ class RelationRoutesTest {
   }
 
   @Test
+  @DisplayName("a habtm without a through model links through the implicit model, and includes")
+  void implicitThrough() {
+    post("/api/Articles", "{\"title\":\"t\"}");
+    post("/api/Labels", "{\"code\":\"news\"}");
+    Api.Response link = api.put("/api/Articles/1/labels/rel/news", new JsonObject());
+    assertThat(link.json()).isEqualTo(new JsonObject().put("articleId", 1).put("labelId", "news").put("id", 1));
+    JsonObject article = api.get("/api/Articles/1?filter[include]=labels").json();
+    assertThat(article.getJsonArray("labels")).containsExactly(new JsonObject().put("code", "news"));
+  }
+
+  @Test
   @DisplayName("wrong key types: an id that is not a number finds nothing (404), and cannot be linked (400)")
   void wrongKeyTypes() {
     assertThat(api.get("/api/Authors/abc/books").status()).isEqualTo(404);

@@ -58,6 +58,21 @@ class RelationsTest {
   }
 
   @Test
+  @DisplayName("a habtm without a through model gets juggler's implicit SourceTarget model, keys typed as the ids")
+  void implicitThroughModel() {
+    ModelRegistry withImplicit = new ModelRegistry(ImplicitThroughModels.addTo(ModelLoader.loadFolder(RelationFixture.MODELS)));
+    ModelDefinition through = withImplicit.byName("ArticleLabel");
+    assertThat(through).isNotNull();
+    assertThat(through.property("articleId").type()).isEqualTo(io.livemodel.model.PropertyType.NUMBER);
+    assertThat(through.property("labelId").type()).isEqualTo(io.livemodel.model.PropertyType.STRING);
+    assertThat(withImplicit.byName("AssemblyPart").properties()).as("a declared one is kept").containsOnlyKeys("id");
+    assertThat(withImplicit.byName("PartAssembly")).isNull();
+    RelationDefinition labels = Relations.parse(withImplicit.byName("Article"), withImplicit).get("labels");
+    assertThat(labels.through()).isSameAs(through);
+    assertThat(Relations.parse(registry.byName("Article"), registry).get("labels")).as("without it: skipped").isNull();
+  }
+
+  @Test
   @DisplayName("embedsMany and polymorphic relations are left out with a warning line; a habtm without a through model too")
   void unsupported() {
     Relations author = Relations.parse(registry.byName("Author"), registry);
@@ -91,7 +106,7 @@ class RelationsTest {
     };
     logger.addHandler(handler);
     try {
-      RelationGraph.of(registry);
+      RelationGraph.of(new ModelRegistry(ImplicitThroughModels.addTo(ModelLoader.loadFolder(RelationFixture.MODELS))));
     } finally {
       logger.removeHandler(handler);
     }
