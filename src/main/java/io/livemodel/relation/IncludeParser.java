@@ -96,6 +96,10 @@ final class IncludeParser {
       return null;
     }
     Object sub = Boolean.TRUE.equals(item.sub()) ? null : item.sub();
+    Object scopeInclude = relation.scope().getValue("include");
+    if (scopeInclude != null) {
+      sub = truthy(sub) ? new JsonArray().add(sub).add(scopeInclude) : scopeInclude;
+    }
     List<IncludeNode> children = truthy(sub) ? parse(relation.to(), sub, depth + 1) : List.of();
     Filter scope = scope(relation, item, sub);
     return new IncludeNode(relation, scope, children, relation.kind() == Kind.HAS_MANY && !truthy(sub));
@@ -104,8 +108,8 @@ final class IncludeParser {
   /** The include's scope with the relation's own scope merged in (juggler's mergeQuery), parsed. */
   private Filter scope(RelationDefinition relation, Item item, Object sub) {
     JsonObject query = item.scope() == null ? new JsonObject() : item.scope().copy();
-    query.remove("include");
     merge(query, relation.scope());
+    query.remove("include");
     Filter parsed = FilterParser.parse(query, relation.to());
     if (parsed.fields() == null) {
       return parsed;
@@ -130,13 +134,22 @@ final class IncludeParser {
         new Fields(Set.copyOf(names), true));
   }
 
-  /** juggler's {@code mergeQuery(base, update)}: where and-ed, fields/limit/skip replaced, order if none. */
+  /**
+   * juggler's {@code mergeQuery(base, update)}: where and-ed, includes both kept, fields/limit/skip
+   * replaced, order only if there is none.
+   */
   static void merge(JsonObject base, JsonObject update) {
     Object where = update.getValue("where");
     if (where instanceof JsonObject w && !w.isEmpty()) {
       Object baseWhere = base.getValue("where");
       base.put("where", baseWhere instanceof JsonObject b && !b.isEmpty()
           ? new JsonObject().put("and", new JsonArray().add(b).add(w)) : w);
+    }
+    Object include = update.getValue("include");
+    if (include != null) {
+      // juggler merges both includes at the same level; here: both, one after the other
+      Object mine = base.getValue("include");
+      base.put("include", mine == null ? include : new JsonArray().add(mine).add(include));
     }
     if (update.containsKey("fields")) {
       base.put("fields", update.getValue("fields"));

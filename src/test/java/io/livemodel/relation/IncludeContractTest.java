@@ -110,6 +110,9 @@ abstract class IncludeContractTest {
     List<JsonObject> authors = fx.find("Author", "{\"include\":\"recentBooks\"}");
     assertThat(authors).extracting(a -> titles(a.getJsonArray("recentBooks")))
         .containsExactly(List.of("A2"), List.of("B1"), List.of());
+    JsonArray withChapters = fx.find("Author", "{\"include\":\"booksWithChapters\"}").get(0).getJsonArray("booksWithChapters");
+    assertThat(titles(withChapters)).as("the scope's order").containsExactly("A2", "A1");
+    assertThat(titles(withChapters.getJsonObject(1).getJsonArray("chapters"))).as("the scope's include").containsExactly("c1", "c2");
   }
 
   @Test

@@ -72,6 +72,9 @@ class RelationRoutesTest {
     assertThat(api.get("/api/Authors/1/books/count").json()).isEqualTo(new JsonObject().put("count", 2));
     assertThat(api.get("/api/Authors/1/books/count?where=" + enc("{\"title\":\"A1\"}")).json().getInteger("count")).isEqualTo(1);
     assertThat(titles(api.get("/api/Authors/1/recentBooks").array())).isEmpty();
+    JsonArray scoped = api.get("/api/Authors/1/booksWithChapters").array();
+    assertThat(titles(scoped)).containsExactly("A2", "A1");
+    assertThat(scoped.getJsonObject(0).getJsonArray("chapters")).hasSize(1);
   }
 
   @Test
