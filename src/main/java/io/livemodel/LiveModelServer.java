@@ -14,6 +14,7 @@ import io.livemodel.http.StreamAdmission;
 import io.livemodel.model.ModelDefinition;
 import io.livemodel.model.ModelLoader;
 import io.livemodel.model.ModelRegistry;
+import io.livemodel.relation.ImplicitThroughModels;
 import io.livemodel.store.Store;
 import io.livemodel.store.memory.MemoryStore;
 import io.livemodel.store.memory.MemoryStoreOptions;
@@ -120,7 +121,7 @@ public final class LiveModelServer {
     for (Path dir : config.modelDirs()) {
       all.addAll(ModelLoader.loadFolder(dir));
     }
-    return new ModelRegistry(all);
+    return new ModelRegistry(ImplicitThroughModels.addTo(all));
   }
 
   /** The store the config names, not yet opened. */
@@ -137,19 +138,24 @@ public final class LiveModelServer {
 
   private Future<Void> deploy() {
     Vertx vertx = node.vertx();
-    ModelOperations reads = new ModelOperations(store);
+    ModelOperations operations;
+    try {
+      operations = new ModelOperations(store, models);
+    } catch (IllegalArgumentException e) {
+      return Future.failedFuture(e);  // a relation that cannot be resolved
+    }
     SharedEncodings encodings = new SharedEncodings();
     StreamAdmission admission = new StreamAdmission(config.stream().limits());
     return store.open(vertx, models.all())
         .compose(v -> node.clustered() ? store.identity().compose(id -> StoreGuard.requireSameStore(node, id))
             : Future.succeededFuture())
         .compose(v -> bus.start(models.all()))
-        .compose(v -> vertx.deployVerticle(new CrudVerticle(store, bus)))
+        .compose(v -> vertx.deployVerticle(new CrudVerticle(operations, bus)))
         .compose(id -> {
           deployments.add(id);
           DeploymentOptions options = new DeploymentOptions().setInstances(config.effectiveHttpInstances());
           return vertx.deployVerticle(() -> {
-            HttpVerticle verticle = new HttpVerticle(config, models, reads, store, bus, encodings, admission,
+            HttpVerticle verticle = new HttpVerticle(config, models, operations, store, bus, encodings, admission,
                 node.clusterManager());
             httpVerticles.add(verticle);
             return verticle;
@@ -158,7 +164,7 @@ public final class LiveModelServer {
         .compose(id -> {
           deployments.add(id);
           return config.bridge().tcpPort() > 0
-              ? vertx.deployVerticle(new TcpBridgeVerticle(models, reads, config.bridge())).map(deployments::add)
+              ? vertx.deployVerticle(new TcpBridgeVerticle(models, operations, config.bridge())).map(deployments::add)
               : Future.succeededFuture();
         })
         .onFailure(e -> {

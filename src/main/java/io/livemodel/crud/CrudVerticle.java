@@ -1,7 +1,6 @@
 package io.livemodel.crud;
 
 import io.livemodel.model.ApiError;
-import io.livemodel.store.Store;
 import io.livemodel.stream.Addresses;
 import io.livemodel.stream.ChangeBus;
 import io.vertx.core.Future;
@@ -22,8 +21,9 @@ public final class CrudVerticle extends VerticleBase {
 
   private final WriteService writes;
 
-  public CrudVerticle(Store store, ChangeBus bus) {
-    this.writes = new WriteService(new ModelOperations(store), bus);
+  /** @param operations the node's LoopBack semantics, on its store */
+  public CrudVerticle(ModelOperations operations, ChangeBus bus) {
+    this.writes = new WriteService(operations, bus);
   }
 
   @Override

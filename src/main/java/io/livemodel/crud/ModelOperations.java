@@ -7,6 +7,10 @@ import io.livemodel.model.ApiError;
 import io.livemodel.model.Instances;
 import io.livemodel.model.Instances.Mode;
 import io.livemodel.model.ModelDefinition;
+import io.livemodel.model.ModelRegistry;
+import io.livemodel.relation.IncludeLimits;
+import io.livemodel.relation.Includes;
+import io.livemodel.relation.RelationGraph;
 import io.livemodel.store.Committed;
 import io.livemodel.store.Store;
 import io.livemodel.store.WriteTx;
@@ -24,19 +28,41 @@ import java.util.List;
 public final class ModelOperations {
 
   private final Store store;
+  private final Includes includes;
+  private final RelationGraph relations;
 
+  /** Operations on models without relations ({@code include} of anything is a 400). */
   public ModelOperations(Store store) {
+    this(store, RelationGraph.EMPTY);
+  }
+
+  /** Operations whose reads can {@code include} the relations of {@code models}. */
+  public ModelOperations(Store store, ModelRegistry models) {
+    this(store, RelationGraph.of(models));
+  }
+
+  private ModelOperations(Store store, RelationGraph relations) {
     this.store = store;
+    this.relations = relations;
+    this.includes = new Includes(store, relations, IncludeLimits.DEFAULTS);
+  }
+
+  /** The relations reads can include (and the relation routes serve). */
+  public RelationGraph relations() {
+    return relations;
   }
 
   // ---- reads ------------------------------------------------------------------------------------
 
   public Future<List<JsonObject>> find(ModelDefinition model, Object rawFilter) {
-    return store.find(model, FilterParser.parse(rawFilter, model));
+    Filter filter = FilterParser.parse(rawFilter, model);
+    Includes.Plan include = includes.plan(model, filter);
+    return store.find(model, filter).compose(include::apply);
   }
 
   public Future<JsonObject> findById(ModelDefinition model, String rawId, Object rawFilter) {
     Filter filter = FilterParser.parse(rawFilter, model);
+    Includes.Plan include = includes.plan(model, filter);
     Object id = Instances.coerceId(model, rawId);
     if (id == null) {
       return Future.failedFuture(ApiError.modelNotFound(model.name(), rawId));
@@ -46,18 +72,19 @@ public final class ModelOperations {
         throw ApiError.modelNotFound(model.name(), rawId);
       }
       return filter.fields() == null ? found : filter.fields().project(found);
-    });
+    }).compose(include::applyOne);
   }
 
   public Future<JsonObject> findOne(ModelDefinition model, Object rawFilter) {
     Filter parsed = FilterParser.parse(rawFilter, model);
+    Includes.Plan include = includes.plan(model, parsed);
     Filter one = new Filter(parsed.where(), parsed.order(), 1, parsed.skip(), parsed.fields());
     return store.find(model, one).map(found -> {
       if (found.isEmpty()) {
         throw ApiError.modelNotFound(model.name(), "undefined");
       }
       return found.get(0);
-    });
+    }).compose(include::applyOne);
   }
 
   public Future<Boolean> exists(ModelDefinition model, String rawId) {

@@ -17,8 +17,9 @@ import java.util.Map;
  * values are strings), or null. Malformed input fails with the 400 {@link ApiError}s of API.md.
  *
  * <p>The steps and their order are strong-remoting's object argument coercion, then juggler's
- * {@code _normalize} (limit/skip, order, fields, query depth, where), then {@code include}, which
- * fails with a 500 as there are no relations.
+ * {@code _normalize} (limit/skip, order, fields, query depth, where). {@code include} is kept as
+ * given (empty forms as none): it names relations, which {@code io.livemodel.relation.Includes}
+ * resolves.
  */
 public final class FilterParser {
 
@@ -42,8 +43,7 @@ public final class FilterParser {
     Fields fields = FieldsParser.parse(filter.getValue("fields"), model);
     checkDepth(filter, 0);
     Where where = WhereParser.parse(filter.getValue("where"), model);
-    rejectInclude(filter.getValue("include"), model);
-    return new Filter(where, order, limitSkip[0], limitSkip[1], fields);
+    return new Filter(where, order, limitSkip[0], limitSkip[1], fields, include(filter.getValue("include")));
   }
 
   /** Parses a bare {@code where} (count, updateAll, change-stream options). Null or empty gives null. */
@@ -61,7 +61,7 @@ public final class FilterParser {
    * are absent; a string that starts with {@code {} and ends with {@code }} is JSON-parsed; anything
    * else that is not an object is refused.
    */
-  static JsonObject toObject(Object raw) {
+  public static JsonObject toObject(Object raw) {
     if (raw == null) {
       return null;
     }
@@ -131,13 +131,10 @@ public final class FilterParser {
     }
   }
 
-  /** There are no relations, so naming one fails as LoopBack fails for an unknown relation. */
-  private static void rejectInclude(Object include, ModelDefinition model) {
+  /** The include as given; null when absent or empty (juggler skips those). */
+  private static Object include(Object include) {
     boolean empty = (include instanceof JsonArray a && a.isEmpty())
         || (include instanceof JsonObject o && o.isEmpty());
-    if (truthy(include) && !empty) {
-      throw ApiError.internal("Relation \"" + JsValues.toJsString(include) + "\" is not defined for "
-          + model.name() + " model");
-    }
+    return truthy(include) && !empty ? include : null;
   }
 }

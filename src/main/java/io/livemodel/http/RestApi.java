@@ -7,6 +7,7 @@ import io.livemodel.crud.WriteRequest;
 import io.livemodel.model.ApiError;
 import io.livemodel.model.ModelDefinition;
 import io.livemodel.model.ModelRegistry;
+import io.livemodel.crud.relations.RelationRoutes;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -34,6 +35,7 @@ final class RestApi implements Handler<RoutingContext> {
   private final ModelRegistry models;
   private final ModelOperations operations;
   private final ChangeStreamEndpoint changeStreams;
+  private final RelationRoutes relations;
 
   RestApi(Vertx vertx, String root, ModelRegistry models, ModelOperations operations,
           ChangeStreamEndpoint changeStreams) {
@@ -42,6 +44,7 @@ final class RestApi implements Handler<RoutingContext> {
     this.models = models;
     this.operations = operations;
     this.changeStreams = changeStreams;
+    this.relations = new RelationRoutes(vertx, operations);
   }
 
   @Override
@@ -97,9 +100,25 @@ final class RestApi implements Handler<RoutingContext> {
       reply(ctx, operations.exists(model, first).map(e -> new JsonObject().put("exists", e)));
     } else if (r.size() == 2 && method == HttpMethod.POST && r.get(1).equalsIgnoreCase("replace")) {
       write(ctx, model, WriteOp.REPLACE_BY_ID, first, args.body(), null);
-    } else {
+    } else if (!routeRelation(ctx, args, model, r)) {
       noMethod(ctx, model, subPath);
     }
+  }
+
+  /** The relation methods ({@link RelationRoutes}); false when none is at this path. */
+  private boolean routeRelation(RoutingContext ctx, RequestArgs args, ModelDefinition model, List<String> r) {
+    Future<Object> answer = relations.route(model, ctx.request().method(), r, args::auto, args.body());
+    if (answer == null) {
+      return false;
+    }
+    answer.onComplete(done -> {
+      if (done.succeeded() && done.result() == RelationRoutes.NO_CONTENT) {
+        ctx.response().setStatusCode(204).end();
+      } else {
+        reply(ctx, done.succeeded() ? Future.succeededFuture(done.result()) : Future.failedFuture(done.cause()));
+      }
+    });
+    return true;
   }
 
   private void routeOne(RoutingContext ctx, RequestArgs args, ModelDefinition model, String first, String lower,

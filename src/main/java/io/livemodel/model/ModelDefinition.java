@@ -1,5 +1,6 @@
 package io.livemodel.model;
 
+import io.vertx.core.json.JsonObject;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,9 +21,16 @@ public final class ModelDefinition {
   private final boolean forceId;
   private final Map<String, PropertyDefinition> properties;
   private final PropertyDefinition idProperty;
+  private final JsonObject relationsJson;
 
   public ModelDefinition(String name, String plural, boolean strict, boolean forceId,
                          Map<String, PropertyDefinition> properties) {
+    this(name, plural, strict, forceId, properties, new JsonObject());
+  }
+
+  private ModelDefinition(String name, String plural, boolean strict, boolean forceId,
+                          Map<String, PropertyDefinition> properties, JsonObject relationsJson) {
+    this.relationsJson = relationsJson;
     this.name = name;
     this.plural = plural;
     this.strict = strict;
@@ -66,6 +74,20 @@ public final class ModelDefinition {
 
   public String idName() {
     return idProperty.name();
+  }
+
+  /**
+   * The model file's {@code relations} object as written (possibly empty), read by
+   * {@code io.livemodel.relation.Relations}. A copy: callers may not change the model through it.
+   */
+  public JsonObject relationsJson() {
+    return relationsJson.copy();
+  }
+
+  /** This model with another {@code relations} object (copied). */
+  public ModelDefinition withRelationsJson(JsonObject relations) {
+    return new ModelDefinition(name, plural, strict, forceId, properties,
+        relations == null ? new JsonObject() : relations.copy());
   }
 
   @Override

@@ -20,7 +20,8 @@ import java.util.stream.Stream;
  * Loads LoopBack model-definition files ({@code *.json}) unchanged: {@code name}, {@code plural},
  * {@code base}, {@code strict}, {@code idInjection}, {@code forceId}, {@code properties} (shorthand
  * {@code "title": "string"} or {@code {type, required, default, id, generated}}, see
- * {@link PropertyParser}), ignoring what LiveModel does not use (relations, acls, methods, mixins,
+ * {@link PropertyParser}), {@code relations} (kept as written, see {@link ModelDefinition#relationsJson()}),
+ * ignoring what LiveModel does not use (acls, methods, mixins,
  * hidden, ...).
  *
  * <p>Settings are read as LoopBack's registry reads them: the top-level keys, falling back to the same
@@ -81,10 +82,23 @@ public final class ModelLoader {
           : JsValues.truthy(forceId) && !"auto".equals(forceId);
       return new ModelDefinition(modelName,
           plural instanceof String p && !p.isEmpty() ? p : Inflection.pluralize(modelName),
-          JsValues.truthy(setting(json, options, "strict")), force, properties);
+          JsValues.truthy(setting(json, options, "strict")), force, properties)
+          .withRelationsJson(relations(json, options));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
     }
+  }
+
+  /** The {@code relations} object (absent or {@code []}: empty); anything else is refused. */
+  private static JsonObject relations(JsonObject json, JsonObject options) {
+    Object relations = setting(json, options, "relations");
+    if (relations == null || (relations instanceof io.vertx.core.json.JsonArray a && a.isEmpty())) {
+      return new JsonObject();
+    }
+    if (!(relations instanceof JsonObject object)) {
+      throw new IllegalArgumentException("\"relations\" must be an object of relation definitions");
+    }
+    return object;
   }
 
   private static Object setting(JsonObject json, JsonObject options, String key) {

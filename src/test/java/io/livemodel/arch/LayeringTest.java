@@ -9,8 +9,8 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * The layering of the server, held by the build: transports (http, bridge, ops) → crud →
- * stream/store → filter/model → js/config, each layer using only the ones below it (and its own),
+ * The layering of the server, held by the build: transports (http, bridge, ops) → crud → relation
+ * (definitions, include) → stream/store → filter/model/auth → js/config, each layer using only the ones below it (and its own),
  * the bootstrap ({@code io.livemodel} itself) above them all, and no package cycles anywhere. Access
  * control (auth) sits with filter/model: the write path and the stream path both decide with it.
  */
@@ -23,6 +23,7 @@ class LayeringTest {
       .layer("Cluster").definedBy("io.livemodel.cluster..")
       .layer("Transport").definedBy("io.livemodel.http..", "io.livemodel.bridge..", "io.livemodel.ops..")
       .layer("Crud").definedBy("io.livemodel.crud..")
+      .layer("Relation").definedBy("io.livemodel.relation..")
       .layer("StreamStore").definedBy("io.livemodel.stream..", "io.livemodel.store..")
       .layer("FilterModel").definedBy("io.livemodel.filter..", "io.livemodel.model..", "io.livemodel.auth..")
       .layer("Base").definedBy("io.livemodel.js..", "io.livemodel.config..")
@@ -30,10 +31,12 @@ class LayeringTest {
       .whereLayer("Cluster").mayOnlyBeAccessedByLayers("Bootstrap")
       .whereLayer("Transport").mayOnlyBeAccessedByLayers("Bootstrap")
       .whereLayer("Crud").mayOnlyBeAccessedByLayers("Bootstrap", "Transport")
-      .whereLayer("StreamStore").mayOnlyBeAccessedByLayers("Bootstrap", "Transport", "Crud")
-      .whereLayer("FilterModel").mayOnlyBeAccessedByLayers("Bootstrap", "Transport", "Crud", "StreamStore")
-      .whereLayer("Base").mayOnlyBeAccessedByLayers("Bootstrap", "Cluster", "Transport", "Crud", "StreamStore",
-          "FilterModel");
+      .whereLayer("Relation").mayOnlyBeAccessedByLayers("Bootstrap", "Transport", "Crud")
+      .whereLayer("StreamStore").mayOnlyBeAccessedByLayers("Bootstrap", "Transport", "Crud", "Relation")
+      .whereLayer("FilterModel").mayOnlyBeAccessedByLayers("Bootstrap", "Transport", "Crud", "Relation",
+          "StreamStore")
+      .whereLayer("Base").mayOnlyBeAccessedByLayers("Bootstrap", "Cluster", "Transport", "Crud", "Relation",
+          "StreamStore", "FilterModel");
 
   /** Packages of one layer may use each other, but never in a circle. */
   @ArchTest

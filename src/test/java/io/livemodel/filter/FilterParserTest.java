@@ -278,13 +278,12 @@ class FilterParserTest {
     }
 
     @Test
-    @DisplayName("include of any relation gives a 500, an empty include is ignored")
+    @DisplayName("include is kept as given for the relations layer, an empty include is dropped")
     void include() {
-      ApiError error = apiError(() -> FilterParser.parse("{\"include\":\"owner\"}", NOTE));
-      assertThat(error.statusCode()).isEqualTo(500);
-      assertThat(error.toJson().getJsonObject("error").containsKey("name")).isFalse();
-      assertThat(apiError(() -> FilterParser.parse("{\"include\":[\"a\"]}", NOTE)).statusCode()).isEqualTo(500);
+      assertThat(FilterParser.parse("{\"include\":\"owner\"}", NOTE).include()).isEqualTo("owner");
+      assertThat(FilterParser.parse("{\"include\":[\"a\"]}", NOTE).include()).isEqualTo(new JsonArray().add("a"));
       assertThat(FilterParser.parse("{\"include\":[]}", NOTE)).isEqualTo(Filter.ALL);
+      assertThat(FilterParser.parse("{\"include\":{}}", NOTE)).isEqualTo(Filter.ALL);
       assertThat(FilterParser.parse("{\"include\":\"\"}", NOTE)).isEqualTo(Filter.ALL);
     }
 

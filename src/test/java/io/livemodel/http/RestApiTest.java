@@ -240,7 +240,7 @@ class RestApiTest {
     assertThat(details.getJsonObject("codes").getJsonArray("when")).containsExactly("date");
     assertThat(invalid.header("X-Content-Type-Options")).isEqualTo("nosniff");
     Api.Response include = api.get("/api/Notes?filter=" + enc("{\"include\":\"owner\"}"));
-    assertThat(include.status()).isEqualTo(500);
-    assertThat(include.error()).isEqualTo(new JsonObject().put("statusCode", 500).put("message", "Internal Server Error"));
+    assertThat(include.status()).isEqualTo(400);
+    assertThat(include.error().getString("message")).isEqualTo("Relation \"owner\" is not defined for Note model");
   }
 }

@@ -132,6 +132,21 @@ class ModelLoaderTest {
     assertThat(parse("{\"name\":\"Person\",\"plural\":\"persons\"}").plural()).isEqualTo("persons");
   }
 
+  @Test
+  @DisplayName("relations are kept as written (absent or [] as {}); a relations value that is not an object fails")
+  void relations() {
+    JsonObject books = new JsonObject().put("books", new JsonObject().put("type", "hasMany").put("model", "Book"));
+    assertThat(parse("{\"name\":\"A\",\"relations\":" + books.encode() + "}").relationsJson()).isEqualTo(books);
+    assertThat(parse("{\"name\":\"A\",\"options\":{\"relations\":" + books.encode() + "}}").relationsJson()).isEqualTo(books);
+    assertThat(parse("{\"name\":\"A\"}").relationsJson()).isEqualTo(new JsonObject());
+    assertThat(parse("{\"name\":\"A\",\"relations\":[]}").relationsJson()).isEqualTo(new JsonObject());
+    assertThatThrownBy(() -> parse("{\"name\":\"A\",\"relations\":\"books\"}"))
+        .hasMessage("test.json: \"relations\" must be an object of relation definitions");
+    ModelDefinition model = parse("{\"name\":\"A\",\"relations\":" + books.encode() + "}");
+    model.relationsJson().clear();
+    assertThat(model.relationsJson()).as("a copy").isEqualTo(books);
+  }
+
   @ParameterizedTest(name = "[{0}] -> {1}")
   @DisplayName("a bad definition fails with a message naming the file and the problem")
   @CsvSource(delimiter = '|', value = {
