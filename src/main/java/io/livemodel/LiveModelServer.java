@@ -10,7 +10,6 @@ import io.livemodel.crud.WriteReply;
 import io.livemodel.crud.WriteRequest;
 import io.livemodel.http.HttpVerticle;
 import io.livemodel.stream.SharedEncodings;
-import io.livemodel.model.ModelDefinition;
 import io.livemodel.model.ModelLoader;
 import io.livemodel.model.ModelRegistry;
 import io.livemodel.store.Store;
@@ -18,7 +17,6 @@ import io.livemodel.store.Stores;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -46,13 +44,12 @@ public final class LiveModelServer {
     this.store = store;
   }
 
-  /** Loads every model folder of the config, in order (a later model replaces one of the same name). */
+  /**
+   * Loads every model source of the config (plain folders or LoopBack app folders), in order (a
+   * later model replaces one of the same name).
+   */
   public static ModelRegistry loadModels(ServerConfig config) {
-    List<ModelDefinition> all = new ArrayList<>();
-    for (Path dir : config.modelDirs()) {
-      all.addAll(ModelLoader.loadFolder(dir));
-    }
-    return new ModelRegistry(all);
+    return ModelLoader.loadAll(config.modelDirs());
   }
 
   /** Starts a node with the store the config names. */
