@@ -1,6 +1,7 @@
 package io.livemodel.crud;
 
 import io.livemodel.filter.Filter;
+import io.livemodel.filter.DefaultScopes;
 import io.livemodel.filter.FilterParser;
 import io.livemodel.filter.Where;
 import io.livemodel.model.ApiError;
@@ -42,7 +43,7 @@ public final class ModelOperations {
       return Future.failedFuture(ApiError.modelNotFound(model.name(), rawId));
     }
     return store.findById(model, id).map(found -> {
-      if (found == null) {
+      if (found == null || !DefaultScopes.admits(model, found)) {
         throw ApiError.modelNotFound(model.name(), rawId);
       }
       return filter.fields() == null ? found : filter.fields().project(found);
@@ -65,11 +66,11 @@ public final class ModelOperations {
     if (id == null) {
       return Future.succeededFuture(false);
     }
-    return store.findById(model, id).map(found -> found != null);
+    return store.findById(model, id).map(found -> found != null && DefaultScopes.admits(model, found));
   }
 
   public Future<Long> count(ModelDefinition model, Object rawWhere) {
-    return store.count(model, FilterParser.parseWhere(rawWhere, model));
+    return store.count(model, FilterParser.parseScopedWhere(rawWhere, model));
   }
 
   // ---- writes -----------------------------------------------------------------------------------
@@ -179,7 +180,7 @@ public final class ModelOperations {
   }
 
   private Future<Committed<Object>> upsertWithWhere(ModelDefinition model, Object rawWhere, JsonObject data) {
-    Where where = FilterParser.parseWhere(rawWhere, model);
+    Where where = FilterParser.parseScopedWhere(rawWhere, model);
     Instances.prepare(model, withoutId(model, data), Mode.PATCH);
     return store.write(model, tx -> tx.find(where).compose(matches -> {
       if (matches.isEmpty()) {
@@ -204,7 +205,7 @@ public final class ModelOperations {
     if (rawWhere == null || (rawWhere instanceof String s && s.isEmpty())) {
       throw ApiError.badRequest("The where argument is required by updateAll (use where={} to update all instances)");
     }
-    Where where = FilterParser.parseWhere(rawWhere, model);
+    Where where = FilterParser.parseScopedWhere(rawWhere, model);
     JsonObject patch = Instances.prepare(model, withoutId(model, data), Mode.COERCE_ONLY);
     return store.write(model, tx -> tx.find(where).compose(matches -> {
       Future<Void> chain = Future.succeededFuture();

@@ -18,7 +18,7 @@ import java.util.Map;
  *
  * <p>The steps and their order are strong-remoting's object argument coercion, then juggler's
  * {@code _normalize} (limit/skip, order, fields, query depth, where), then {@code include}, which
- * fails with a 500 as there are no relations.
+ * fails with a 500 as there are no relations, then the model's default scope ({@link DefaultScopes}).
  */
 public final class FilterParser {
 
@@ -43,10 +43,18 @@ public final class FilterParser {
     checkDepth(filter, 0);
     Where where = WhereParser.parse(filter.getValue("where"), model);
     rejectInclude(filter.getValue("include"), model);
-    return new Filter(where, order, limitSkip[0], limitSkip[1], fields);
+    return DefaultScopes.apply(new Filter(where, order, limitSkip[0], limitSkip[1], fields), model);
   }
 
-  /** Parses a bare {@code where} (count, updateAll, change-stream options). Null or empty gives null. */
+  /**
+   * Parses a bare {@code where} (count, updateAll, upsertWithWhere) and ANDs the model's default scope
+   * ({@link DefaultScopes}). Null or empty, without a scope, gives null.
+   */
+  public static Where parseScopedWhere(Object raw, ModelDefinition model) {
+    return DefaultScopes.apply(parseWhere(raw, model), model);
+  }
+
+  /** Parses a bare {@code where} without the default scope (change-stream options). Null or empty gives null. */
   public static Where parseWhere(Object raw, ModelDefinition model) {
     JsonObject where = toObject(raw);
     if (where == null) {
@@ -87,7 +95,7 @@ public final class FilterParser {
   }
 
   /** Juggler's limit/skip rules: checked only when one of them is truthy; a lone skip limits to 100. */
-  private static int[] limitAndSkip(JsonObject filter) {
+  static int[] limitAndSkip(JsonObject filter) {
     Object limitRaw = filter.getValue("limit");
     Object skipRaw = filter.getValue("skip");
     Object offsetRaw = filter.getValue("offset");

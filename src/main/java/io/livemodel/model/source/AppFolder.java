@@ -14,12 +14,11 @@ import java.util.Map;
  * {@code options} refinements); its {@code _meta.sources} (default {@code ["./models"]}, relative to
  * {@code server/}) are the folders of model files, a later source replacing an earlier model of the
  * same name; files starting with {@code _} are skipped; a file without {@code name} is named after
- * the file. {@code loopback/common/models} stands for LiveModel's built-in models (always available);
+ * the file. {@code loopback/common/models} (any {@code loopback/...} source) stands for LiveModel's
+ * built-in models, which are always available;
  * another module path is looked up in the {@code node_modules} folders above {@code server/}.
  */
 final class AppFolder {
-
-  static final String BUILTIN_SOURCE = "loopback/common/models";
 
   private AppFolder() {
   }
@@ -87,8 +86,12 @@ final class AppFolder {
     return new ServedEntry(name, !Boolean.FALSE.equals(entry.getValue("public")), attached, entry.copy(), notes);
   }
 
+  /**
+   * {@code loopback/common/models} and the scaffold's {@code loopback/server/models}: LoopBack's own
+   * model folders, which LiveModel's built-ins stand for.
+   */
   private static boolean isBuiltinSource(String source) {
-    return source.replaceAll("/+$", "").equals(BUILTIN_SOURCE);
+    return source.startsWith("loopback/");
   }
 
   /** loopback-boot's {@code tryResolveAppPath} for a folder; null when there is none (or it is the built-ins). */
