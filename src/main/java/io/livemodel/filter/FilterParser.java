@@ -35,7 +35,7 @@ public final class FilterParser {
   public static Filter parse(Object raw, ModelDefinition model) {
     JsonObject filter = toObject(raw);
     if (filter == null) {
-      return Filter.ALL;
+      return DefaultScopes.apply(Filter.ALL, model);
     }
     int[] limitSkip = limitAndSkip(filter);
     var order = OrderParser.parse(filter.getValue("order"));
