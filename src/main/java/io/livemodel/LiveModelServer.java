@@ -12,6 +12,7 @@ import io.livemodel.http.HttpVerticle;
 import io.livemodel.stream.SharedEncodings;
 import io.livemodel.model.ModelLoader;
 import io.livemodel.model.ModelRegistry;
+import io.livemodel.model.ModelReport;
 import io.livemodel.store.Store;
 import io.livemodel.store.Stores;
 import io.vertx.core.DeploymentOptions;
@@ -49,7 +50,9 @@ public final class LiveModelServer {
    * later model replaces one of the same name).
    */
   public static ModelRegistry loadModels(ServerConfig config) {
-    return ModelLoader.loadAll(config.modelDirs());
+    ModelRegistry models = ModelLoader.loadAll(config.modelDirs());
+    ModelReport.log(models);
+    return models;
   }
 
   /** Starts a node with the store the config names. */
