@@ -25,7 +25,7 @@ public final class ModelReport {
 
   /** Settings LiveModel honours (or that have no behaviour to honour, such as {@code description}). */
   static final Set<String> HONOURED = Set.of("name", "plural", "base", "super", "idInjection", "forceId", "strict",
-      "properties", "options", "description", "http", "scope", "configureModelMerge");
+      "properties", "options", "description", "http", "scope", "configureModelMerge", "excludeBaseProperties");
 
   /** Settings whose value LiveModel's behaviour already is: present with this value, they change nothing. */
   static final Map<String, Object> NEUTRAL = Map.of("caseSensitiveEmail", true, "trackChanges", false,
@@ -39,7 +39,6 @@ public final class ModelReport {
       Map.entry("methods", "remote methods"), Map.entry("mixins", "mixins"), Map.entry("scopes", "named scopes"),
       Map.entry("indexes", "indexes (unique constraints)"), Map.entry("remoting", "remoting settings"),
       Map.entry("validateUpsert", "upsert validation setting"),
-      Map.entry("excludeBaseProperties", "base properties are inherited"),
       Map.entry("persistUndefinedAsNull", "undefined stored as null"), Map.entry("strictDelete", "strict delete"),
       Map.entry("trackChanges", "change tracking and replication"), Map.entry("replaceOnPUT", "PUT as patch"),
       Map.entry("applyDefaultsOnReads", "defaults applied to reads"));

@@ -150,4 +150,14 @@ class LoopBackAppTest {
         new JsonObject("{\"name\":\"q\",\"address\":{\"zip\":\"99\"}}"));
     assertThat(replaced.json().getJsonObject("address").encode()).isEqualTo("{\"zip\":99}");
   }
+
+  @Test
+  @DisplayName("a property typed with another model's name is coerced by that model's properties")
+  void modelTypedProperties() {
+    JsonObject order = created("/api/Orders", """
+        {"total":"12.5","shipTo":{"zip":"75001","street":1},"parcels":[{"verified":"true"},{}]}""");
+    assertThat(order.getValue("total")).isEqualTo(12.5);
+    assertThat(order.getJsonObject("shipTo").encode()).isEqualTo("{\"street\":\"1\",\"zip\":75001,\"verified\":false}");
+    assertThat(order.getJsonArray("parcels").encode()).isEqualTo("[{\"verified\":true},{\"verified\":false}]");
+  }
 }

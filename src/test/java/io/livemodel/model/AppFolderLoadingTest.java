@@ -31,7 +31,7 @@ class AppFolderLoadingTest {
     ModelRegistry registry = app();
     assertThat(registry.all()).extracting(ModelDefinition::name).containsExactly("User", "AccessToken", "ACL",
         "RoleMapping", "Role", "Customer", "VipCustomer", "Order", "Widget", "Post", "Person", "Employee",
-        "Secret", "Scratch", "Shape", "Local");
+        "Secret", "Scratch", "Shape", "Local", "Address");
     assertThat(registry.byName("Ignored")).as("files starting with _ are skipped").isNull();
     assertThat(registry.publicModels()).extracting(ModelDefinition::name).containsExactly("Customer", "VipCustomer",
         "Order", "Widget", "Post", "Person", "Employee", "Scratch", "Shape");
@@ -42,6 +42,18 @@ class AppFolderLoadingTest {
     assertThat(registry.byName("Secret").isPublic()).isFalse();
     assertThat(registry.byName("Scratch").attached()).isFalse();
     assertThat(registry.byName("Order").attached()).isTrue();
+  }
+
+  @Test
+  @DisplayName("a property typed with a model's name gets that model's properties as typed members; an unknown name stays untyped")
+  void modelTypes() {
+    ModelDefinition order = app().byName("Order");
+    assertThat(order.property("shipTo").type()).isEqualTo(PropertyType.OBJECT);
+    assertThat(order.property("shipTo").members().keySet()).containsExactly("street", "zip", "verified", "id");
+    assertThat(order.property("parcels").itemType()).isEqualTo(PropertyType.OBJECT);
+    assertThat(order.property("parcels").members().keySet()).containsExactly("street", "zip", "verified", "id");
+    assertThat(order.property("unknownTyped").type()).isEqualTo(PropertyType.ANY);
+    assertThat(order.property("unknownTyped").members()).isNull();
   }
 
   @Test

@@ -19,7 +19,7 @@ class ModelReportTest {
   @DisplayName("one INFO line per model: source, path, base, counts, exposure")
   void infoLines() {
     List<String> lines = ModelReport.lines(AppFolderLoadingTest.app());
-    assertThat(lines).hasSize(16);
+    assertThat(lines).hasSize(17);
     assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("model Customer (")
         .endsWith("customer.json): path /Customers, base User, 8 properties, relations [accessTokens, orders], 15 acls, public"));
     assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("model VipCustomer").contains("path /vips"));
@@ -81,7 +81,7 @@ class ModelReportTest {
     } finally {
       logger.removeHandler(handler);
     }
-    assertThat(records).filteredOn(r -> r.getLevel() == Level.INFO).hasSize(16);
+    assertThat(records).filteredOn(r -> r.getLevel() == Level.INFO).hasSize(17);
     assertThat(records).filteredOn(r -> r.getLevel() == Level.WARNING).hasSize(1);
   }
 

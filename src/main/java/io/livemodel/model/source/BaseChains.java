@@ -17,7 +17,8 @@ import java.util.Map;
  *       passes on its injected {@code id} (number, generated) unless its {@code idInjection} is false;</li>
  *   <li>settings: {@link SettingsMerge}; the {@code base} setting is the model's own.</li>
  * </ul>
- * A chain ends at {@code PersistedModel} (also when no base is given) or {@code Model}. An unknown base
+ * A chain ends at {@code PersistedModel} (also when no base is given) or {@code Model}, whose injected
+ * {@code id} every model inherits unless it declares its own id. An unknown base
  * is noted (LoopBack refuses to start; LiveModel treats it as {@code PersistedModel} and says so at
  * start-up); a cycle is an error.
  */
@@ -33,6 +34,13 @@ final class BaseChains {
    */
   record Resolved(JsonObject properties, JsonObject settings, List<String> chain, List<String> notes) {
   }
+
+  /**
+   * LoopBack's {@code Model} (and so {@code PersistedModel}) as a base: juggler injected an {@code id}
+   * (number, generated) into it, which every model inherits unless it declares its own id, even with
+   * {@code idInjection: false} (only {@code excludeBaseProperties: ["id"]} removes it).
+   */
+  private static final Resolved ROOT = new Resolved(new JsonObject(), new JsonObject(), List.of(), List.of());
 
   private final Map<String, DeclaredModel> definitions;
   private final Map<String, Resolved> resolved = new HashMap<>();
@@ -67,24 +75,35 @@ final class BaseChains {
     Resolved result;
     if (base == null || (base instanceof String b && BuiltinModels.ROOTS.contains(b))) {
       String root = base == null ? "PersistedModel" : (String) base;
-      result = new Resolved(model.properties().copy(), settings, List.of(root), List.of());
+      result = new Resolved(excluded(extendProperties(ROOT, model.properties()), settings), settings,
+          List.of(root), List.of());
     } else if (base instanceof String baseName && lookup(baseName) != null) {
       Resolved parent = resolve(baseName, visiting);
       List<String> chain = new ArrayList<>();
       chain.add(baseName);
       chain.addAll(parent.chain());
-      result = new Resolved(extendProperties(parent, model.properties()),
-          SettingsMerge.merge(parent.settings(), settings), List.copyOf(chain), parent.notes());
+      JsonObject merged = SettingsMerge.merge(parent.settings(), settings);
+      result = new Resolved(excluded(extendProperties(parent, model.properties()), merged), merged,
+          List.copyOf(chain), parent.notes());
     } else {
       String why = BuiltinModels.NOT_DEFINED.contains(String.valueOf(base))
           ? "is a LoopBack built-in that LiveModel does not define" : "is not a known model";
-      result = new Resolved(model.properties().copy(), settings, List.of("PersistedModel"),
+      result = new Resolved(excluded(extendProperties(ROOT, model.properties()), settings), settings,
+          List.of("PersistedModel"),
           List.of("base " + JsValues.toJsString(base) + " " + why + ": treated as PersistedModel (LoopBack "
               + "refuses to start)"));
     }
     visiting.remove(name);
     resolved.put(name, result);
     return result;
+  }
+
+  /** {@code excludeBaseProperties}: juggler deletes the listed properties from the merged ones. */
+  private static JsonObject excluded(JsonObject properties, JsonObject settings) {
+    if (settings.getValue("excludeBaseProperties") instanceof io.vertx.core.json.JsonArray names) {
+      names.forEach(name -> properties.remove(String.valueOf(name)));
+    }
+    return properties;
   }
 
   private static JsonObject extendProperties(Resolved parent, JsonObject own) {

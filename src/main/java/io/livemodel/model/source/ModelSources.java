@@ -6,9 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads the model sources of a server, in order: each is a plain folder of model files (every file
@@ -53,14 +55,19 @@ public final class ModelSources {
       }
     }
     BaseChains chains = new BaseChains(definitions);
-    List<ResolvedModel> models = new ArrayList<>();
+    // The models LoopBack defines: the served ones, their bases, and its built-ins; only these are types.
+    Set<String> defined = new HashSet<>(BuiltinModels.NAMES);
     for (ServedEntry entry : served.values()) {
-      DeclaredModel declared = chains.lookup(entry.name());
-      if (declared == null) {
+      if (chains.lookup(entry.name()) == null) {
         throw new IllegalArgumentException("model-config.json: cannot configure unknown model " + entry.name()
             + ": no model file defines it (check _meta.sources)");
       }
-      models.add(resolve(chains, declared, entry));
+      defined.add(entry.name());
+      defined.addAll(chains.resolve(entry.name()).chain());
+    }
+    List<ResolvedModel> models = new ArrayList<>();
+    for (ServedEntry entry : served.values()) {
+      models.add(resolve(chains, chains.lookup(entry.name()), entry, defined));
     }
     return new Loaded(List.copyOf(models), List.copyOf(notes));
   }
@@ -77,14 +84,17 @@ public final class ModelSources {
     DeclaredModel declared = new DeclaredModel(name, json, source, null);
     Map<String, DeclaredModel> pool = new HashMap<>();
     pool.put(name, declared);
-    return resolve(new BaseChains(pool), declared, ServedEntry.plain(name));
+    return resolve(new BaseChains(pool), declared, ServedEntry.plain(name), new HashSet<>(BuiltinModels.NAMES));
   }
 
-  private static ResolvedModel resolve(BaseChains chains, DeclaredModel declared, ServedEntry entry) {
+  private static ResolvedModel resolve(BaseChains chains, DeclaredModel declared, ServedEntry entry,
+                                       Set<String> defined) {
     BaseChains.Resolved resolved = chains.resolve(declared.name());
     JsonObject settings = configure(resolved.settings().copy(), entry.config());
+    JsonObject properties = ModelTypes.inline(resolved.properties(),
+        name -> defined.contains(name) && chains.lookup(name) != null ? chains.resolve(name).properties() : null);
     JsonObject definition = new JsonObject().put("name", declared.name())
-        .put("properties", resolved.properties()).put("options", settings);
+        .put("properties", properties).put("options", settings);
     List<String> notes = new ArrayList<>(resolved.notes());
     notes.addAll(entry.notes());
     return new ResolvedModel(declared.name(), definition, resolved.chain(), entry.isPublic(), entry.attached(),
