@@ -167,7 +167,7 @@ public final class ModelOperations {
     Object id = Instances.coerceId(model, rawId);
     Object bodyId = data.getValue(model.idName());
     return store.write(model, tx -> findExisting(tx, id).compose(existing -> {
-      if (existing == null) {
+      if (existing == null || !DefaultScopes.admits(model, existing)) {
         return Future.failedFuture(ApiError.modelNotFound(model.name(), rawId));
       }
       if (bodyId != null && model.forceId() && !id.equals(Instances.coerceId(model, bodyId))) {

@@ -128,6 +128,8 @@ class LoopBackAppTest {
     assertThat(api.get("/api/Posts/4").status()).as("findById goes through the scope").isEqualTo(404);
     assertThat(api.get("/api/Posts/4/exists").json().getBoolean("exists")).isFalse();
     assertThat(api.get("/api/Posts/1").status()).isEqualTo(200);
+    assertThat(api.patch("/api/Posts/4", new JsonObject().put("title", "y")).status())
+        .as("PATCH finds the instance through the scope").isEqualTo(404);
 
     Api.Response updated = api.post("/api/Posts/update?where=" + enc("{}"), new JsonObject().put("lang", "fr").put("title", "u"));
     assertThat(updated.json().getInteger("count")).as("updateAll matches only inside the scope").isEqualTo(2);
