@@ -224,7 +224,7 @@ public final class ModelOperations {
       if (id == null) {
         return Future.succeededFuture((Object) new JsonObject().put("count", 0));
       }
-      return tx.delete(id).map(deleted -> {
+      return deleteInScope(tx, model, id).map(deleted -> {
         if (deleted) {
           tx.emit(new Change(model.name(), Change.REMOVE, id, new JsonObject().put(model.idName(), id), null, 0));
         }
@@ -247,6 +247,12 @@ public final class ModelOperations {
       tx.emit(new Change(model.name(), Change.UPDATE, id, null, instance, 0));
       return instance;
     });
+  }
+
+  /** Juggler's destroyById goes through destroyAll, which applies the default scope. */
+  private static Future<Boolean> deleteInScope(WriteTx tx, ModelDefinition model, Object id) {
+    return model.scope() == null ? tx.delete(id) : tx.findById(id).compose(found ->
+        found == null || !DefaultScopes.admits(model, found) ? Future.succeededFuture(false) : tx.delete(id));
   }
 
   private static Future<JsonObject> findExisting(WriteTx tx, Object id) {

@@ -130,6 +130,7 @@ class LoopBackAppTest {
     assertThat(api.get("/api/Posts/1").status()).isEqualTo(200);
     assertThat(api.patch("/api/Posts/4", new JsonObject().put("title", "y")).status())
         .as("PATCH finds the instance through the scope").isEqualTo(404);
+    assertThat(api.delete("/api/Posts/4").json().getInteger("count")).as("DELETE too").isEqualTo(0);
 
     Api.Response updated = api.post("/api/Posts/update?where=" + enc("{}"), new JsonObject().put("lang", "fr").put("title", "u"));
     assertThat(updated.json().getInteger("count")).as("updateAll matches only inside the scope").isEqualTo(2);
