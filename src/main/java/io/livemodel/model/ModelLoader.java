@@ -84,6 +84,12 @@ public final class ModelLoader {
     return build(resolved);
   }
 
+  private static List<String> notes(ResolvedModel resolved) {
+    List<String> notes = new ArrayList<>(resolved.notes());
+    notes.addAll(ModelReport.propertyKeys(resolved.definition().getValue("properties")));
+    return notes;
+  }
+
   /** @throws IllegalArgumentException with a message naming the model's source and the problem */
   static ModelDefinition build(ResolvedModel resolved) {
     JsonObject json = resolved.definition();
@@ -99,7 +105,7 @@ public final class ModelLoader {
           : JsValues.truthy(forceId) && !"auto".equals(forceId);
       Object plural = settings.getValue("plural");
       var extras = new ModelDefinition.Extras(settings, resolved.baseModel(), resolved.chain(),
-          resolved.isPublic(), resolved.attached(), resolved.source(), resolved.script(), resolved.notes());
+          resolved.isPublic(), resolved.attached(), resolved.source(), resolved.script(), notes(resolved));
       return new ModelDefinition(resolved.name(),
           plural instanceof String p && !p.isEmpty() ? p : Inflection.pluralize(resolved.name()),
           StrictMode.of(settings.getValue("strict")), force, properties, extras);

@@ -95,7 +95,8 @@ public final class ModelReport {
     JsonObject settings = model.settings();
     for (String key : settings.fieldNames()) {
       Object value = settings.getValue(key);
-      if (HONOURED.contains(key) || empty(value) || value.equals(NEUTRAL.get(key))) {
+      boolean neutral = NEUTRAL.containsKey(key) ? NEUTRAL.get(key).equals(value) : empty(value);
+      if (HONOURED.contains(key) || neutral) {
         continue;
       }
       String what = NOT_IMPLEMENTED.get(key);
@@ -111,6 +112,31 @@ public final class ModelReport {
     }
     if (model.script() != null) {
       items.add(model.script().getFileName() + " (JavaScript: its remote methods, hooks and validations are not run)");
+    }
+    return items;
+  }
+
+  /** Property keys LiveModel honours, or that only size database columns (LiveModel stores JSON documents). */
+  static final Set<String> PROPERTY_KEYS = Set.of("type", "required", "default", "defaultFn", "id", "generated",
+      "applyDefaultOnWrites", "description", "doc", "length", "precision", "scale", "dataType");
+
+  /**
+   * The property-level keys of raw property definitions that LiveModel does not implement (e.g.
+   * {@code index}, {@code postgresql} column settings), one item per property; called by the loader,
+   * whose notes the warning shows.
+   */
+  static List<String> propertyKeys(Object properties) {
+    List<String> items = new ArrayList<>();
+    if (properties instanceof JsonObject all) {
+      for (String name : all.fieldNames()) {
+        if (all.getValue(name) instanceof JsonObject definition && definition.containsKey("type")) {
+          List<String> keys = definition.fieldNames().stream()
+              .filter(k -> !PROPERTY_KEYS.contains(k) && !empty(definition.getValue(k))).sorted().toList();
+          if (!keys.isEmpty()) {
+            items.add("property " + name + ": " + String.join(", ", keys));
+          }
+        }
+      }
     }
     return items;
   }

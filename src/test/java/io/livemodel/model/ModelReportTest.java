@@ -50,8 +50,11 @@ class ModelReportTest {
   void otherKeys() {
     ModelDefinition model = ModelLoader.parse(new JsonObject("""
         {"name":"M","http":{"path":"ms","verb":"x"},"scope":{"where":{"a":1},"include":"r"},"frobnicate":1,
-         "properties":{"p":{"type":"string","defaultFn":"sequence"}},"replaceOnPUT":true,"trackChanges":true}"""), "M.json");
-    assertThat(ModelReport.unimplemented(model)).containsExactly("frobnicate (unknown setting)",
+         "properties":{"p":{"type":"string","defaultFn":"sequence"},
+           "q":{"type":"string","index":{"unique":true},"postgresql":{"columnName":"Q"},"length":20,"description":"d"}},
+         "replaceOnPUT":false,"trackChanges":true}"""), "M.json");
+    assertThat(ModelReport.unimplemented(model)).containsExactly("property q: index, postgresql",
+        "frobnicate (unknown setting)", "replaceOnPUT (PUT as patch)",
         "trackChanges (change tracking and replication)", "http.verb", "scope.include (not applied to reads)",
         "property p: unknown defaultFn \"sequence\" (nothing is set)");
   }
