@@ -12,13 +12,15 @@ import java.util.Map;
  * adds the injected id, as juggler's {@code ModelBuilder} does.
  *
  * <p>A property is written in shorthand ({@code "title": "string"}, {@code "tags": ["string"]}) or in
- * full ({@code {type, required, default, defaultFn, id, generated, ...}}; other keys are ignored).
- * Type names are case-insensitive: {@code string}, {@code number}, {@code boolean}, {@code date},
- * {@code object}, {@code array}, {@code any}; {@code ["t"]} is an array of {@code t}, an object type
+ * full ({@code {type, required, default, defaultFn, applyDefaultOnWrites, id, generated, ...}};
+ * other keys are ignored here and reported by {@link ModelReport}). Type names are
+ * case-insensitive: {@code string}, {@code number}, {@code boolean}, {@code date}, {@code object},
+ * {@code array}, {@code any}; {@code ["t"]} is an array of {@code t}; an object type
  * ({@code {"type": {"street": "string"}}}, or a definition without {@code type}) is an anonymous
- * embedded model: OBJECT with typed {@link PropertyDefinition#members()}. Every other name ({@code GeoPoint}, {@code Buffer},
- * {@code text}, {@code json}, a model name) is ANY: juggler does not coerce those to a JSON type. A
- * property whose definition is {@code null} or {@code false} is removed, as in LoopBack.
+ * embedded model: OBJECT with typed {@link PropertyDefinition#members()} (a model's name has been
+ * rewritten to that form by the loader). Every other name ({@code GeoPoint}, {@code Buffer},
+ * {@code text}, {@code json}) is ANY: juggler does not coerce those to a JSON type. A property whose
+ * definition is {@code null} or {@code false} is removed, as in LoopBack.
  */
 final class PropertyParser {
 
