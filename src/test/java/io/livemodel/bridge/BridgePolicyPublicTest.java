@@ -14,13 +14,13 @@ import org.junit.jupiter.api.Test;
 class BridgePolicyPublicTest {
 
   @Test
-  @DisplayName("changes.X and crud.X exist for public models only; a non-public or Model-based one is refused like an unknown one")
+  @DisplayName("changes.X and crud.X exist for public models with a data source only; others are refused like unknown ones")
   void publicOnly() {
     ModelRegistry models = ModelLoader.loadAll(List.of(Path.of("src/test/resources/lb-app")));
     BridgePolicy policy = new BridgePolicy(models, new BridgeConfig("/eventbus", 0, "127.0.0.1", true, 10, 30, 200));
     assertThat(policy.mayRegister("changes.Customer")).isTrue();
     assertThat(policy.maySend("crud.Customer")).isTrue();
-    for (String hidden : new String[] {"Secret", "User", "AccessToken", "Local"}) {
+    for (String hidden : new String[] {"Secret", "User", "AccessToken", "Local", "Scratch"}) {
       assertThat(policy.mayRegister("changes." + hidden)).as(hidden).isFalse();
       assertThat(policy.maySend("crud." + hidden)).as(hidden).isFalse();
     }
