@@ -87,6 +87,12 @@ public final class ModelLoader {
   private static List<String> notes(ResolvedModel resolved) {
     List<String> notes = new ArrayList<>(resolved.notes());
     notes.addAll(ModelReport.propertyKeys(resolved.definition().getValue("properties")));
+    Object http = resolved.definition().getJsonObject("options").getValue("http");
+    if (http instanceof JsonObject h && h.getValue("path") instanceof String path
+        && path.replaceAll("^/+", "").contains("/")) {
+      notes.add("http.path " + path + " has several segments: LiveModel routes one-segment paths only, so the"
+          + " model has no REST routes");
+    }
     return notes;
   }
 

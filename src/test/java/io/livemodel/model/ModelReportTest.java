@@ -60,6 +60,13 @@ class ModelReportTest {
   }
 
   @Test
+  @DisplayName("an http.path of several segments is reported: it cannot be routed")
+  void multiSegmentPath() {
+    ModelDefinition model = ModelLoader.parse(new JsonObject("{\"name\":\"M\",\"http\":{\"path\":\"/a/b\"}}"), "M.json");
+    assertThat(ModelReport.unimplemented(model)).singleElement().asString().startsWith("http.path /a/b has several segments");
+  }
+
+  @Test
   @DisplayName("log writes the lines at INFO and exactly one WARNING")
   void logs() {
     Logger logger = Logger.getLogger(ModelReport.class.getName());
