@@ -11,23 +11,22 @@ import io.livemodel.crud.ModelOperations;
 import io.livemodel.crud.WriteClient;
 import io.livemodel.http.HttpVerticle;
 import io.livemodel.http.StreamAdmission;
-import io.livemodel.model.ModelDefinition;
 import io.livemodel.model.ModelLoader;
 import io.livemodel.model.ModelRegistry;
 import io.livemodel.relation.ImplicitThroughModels;
+import io.livemodel.stream.SharedEncodings;
+import io.livemodel.model.ModelReport;
 import io.livemodel.store.Store;
 import io.livemodel.store.memory.MemoryStore;
 import io.livemodel.store.memory.MemoryStoreOptions;
 import io.livemodel.store.pg.PgStore;
 import io.livemodel.store.pg.PgStoreOptions;
 import io.livemodel.stream.ChangeBus;
-import io.livemodel.stream.SharedEncodings;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.shareddata.LocalMap;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -115,13 +114,16 @@ public final class LiveModelServer {
     return server.deploy().map(server).onFailure(e -> registry.remove("node"));
   }
 
-  /** Loads every model folder of the config, in order (a later model replaces one of the same name). */
-  static ModelRegistry loadModels(ServerConfig config) {
-    List<ModelDefinition> all = new ArrayList<>();
-    for (Path dir : config.modelDirs()) {
-      all.addAll(ModelLoader.loadFolder(dir));
-    }
-    return new ModelRegistry(ImplicitThroughModels.addTo(all));
+  /**
+   * Loads every model source of the config (plain folders or LoopBack app folders), in order (a
+   * later model replaces one of the same name), adds the implicit through models of
+   * hasAndBelongsToMany relations, and reports what was loaded.
+   */
+  public static ModelRegistry loadModels(ServerConfig config) {
+    ModelRegistry loaded = ModelLoader.loadAll(config.modelDirs());
+    ModelRegistry models = new ModelRegistry(ImplicitThroughModels.addTo(List.copyOf(loaded.all())), loaded.notes());
+    ModelReport.log(models);
+    return models;
   }
 
   /** The store the config names, not yet opened. */

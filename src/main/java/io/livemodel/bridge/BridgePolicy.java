@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
 /**
  * What bridge clients may do, the same for the SockJS and the TCP bridge:
  * <ul>
- *   <li>register (receive) only {@code changes.<Model>} for a model this server serves;</li>
+ *   <li>register (receive) only {@code changes.<Model>} for a public model with a data source;</li>
  *   <li>send nothing, unless {@link BridgeConfig#inboundCrud()}: then request-reply {@code send} to
  *       {@code crud.<Model>} (see {@link BridgeCrud}); never {@code publish};</li>
  *   <li>within the per-socket limits of {@link BridgeConfig}.</li>
@@ -33,13 +33,16 @@ final class BridgePolicy {
     this.config = config;
     Set<String> changes = new LinkedHashSet<>();
     Set<String> crud = new LinkedHashSet<>();
-    for (ModelDefinition model : models.all()) {
+    for (ModelDefinition model : models.publicModels()) {
+      if (!model.attached()) {
+        continue; // no data source: LoopBack's routes fail, so there is nothing to offer
+      }
       changes.add(Addresses.changes(model.name()));
       crud.add(Addresses.bridgeCrud(model.name()));
     }
     this.changeAddresses = Collections.unmodifiableSet(changes);
     this.crudAddresses = config.inboundCrud() ? Collections.unmodifiableSet(crud) : Set.of();
-    this.modelNames = models.all().stream().map(ModelDefinition::name).collect(Collectors.joining(", "));
+    this.modelNames = models.publicModels().stream().map(ModelDefinition::name).collect(Collectors.joining(", "));
   }
 
   BridgeConfig config() {

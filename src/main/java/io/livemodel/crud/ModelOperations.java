@@ -1,6 +1,7 @@
 package io.livemodel.crud;
 
 import io.livemodel.filter.Filter;
+import io.livemodel.filter.DefaultScopes;
 import io.livemodel.filter.FilterParser;
 import io.livemodel.filter.Where;
 import io.livemodel.model.ApiError;
@@ -68,7 +69,7 @@ public final class ModelOperations {
       return Future.failedFuture(ApiError.modelNotFound(model.name(), rawId));
     }
     return store.findById(model, id).map(found -> {
-      if (found == null) {
+      if (found == null || !DefaultScopes.admits(model, found)) {
         throw ApiError.modelNotFound(model.name(), rawId);
       }
       return filter.fields() == null ? found : filter.fields().project(found);
@@ -92,11 +93,11 @@ public final class ModelOperations {
     if (id == null) {
       return Future.succeededFuture(false);
     }
-    return store.findById(model, id).map(found -> found != null);
+    return store.findById(model, id).map(found -> found != null && DefaultScopes.admits(model, found));
   }
 
   public Future<Long> count(ModelDefinition model, Object rawWhere) {
-    return store.count(model, FilterParser.parseWhere(rawWhere, model));
+    return store.count(model, FilterParser.parseScopedWhere(rawWhere, model));
   }
 
   // ---- writes -----------------------------------------------------------------------------------
@@ -196,7 +197,7 @@ public final class ModelOperations {
     Object id = Instances.coerceId(model, rawId);
     Object bodyId = data.getValue(model.idName());
     return store.write(model, tx -> findExisting(tx, id).compose(existing -> {
-      if (existing == null) {
+      if (existing == null || !DefaultScopes.admits(model, existing)) {
         return Future.failedFuture(ApiError.modelNotFound(model.name(), rawId));
       }
       if (bodyId != null && model.forceId() && !id.equals(Instances.coerceId(model, bodyId))) {
@@ -209,7 +210,7 @@ public final class ModelOperations {
   }
 
   private Future<Committed<Object>> upsertWithWhere(ModelDefinition model, Object rawWhere, JsonObject data) {
-    Where where = FilterParser.parseWhere(rawWhere, model);
+    Where where = FilterParser.parseScopedWhere(rawWhere, model);
     Instances.prepare(model, withoutId(model, data), Mode.PATCH);
     return store.write(model, tx -> tx.find(where).compose(matches -> {
       if (matches.isEmpty()) {
@@ -234,7 +235,7 @@ public final class ModelOperations {
     if (rawWhere == null || (rawWhere instanceof String s && s.isEmpty())) {
       throw ApiError.badRequest("The where argument is required by updateAll (use where={} to update all instances)");
     }
-    Where where = FilterParser.parseWhere(rawWhere, model);
+    Where where = FilterParser.parseScopedWhere(rawWhere, model);
     JsonObject patch = Instances.prepare(model, withoutId(model, data), Mode.COERCE_ONLY);
     return store.write(model, tx -> tx.find(where).compose(matches -> {
       Future<Void> chain = Future.succeededFuture();
@@ -253,7 +254,7 @@ public final class ModelOperations {
       if (id == null) {
         return Future.succeededFuture((Object) new JsonObject().put("count", 0));
       }
-      return tx.delete(id).map(deleted -> {
+      return deleteInScope(tx, model, id).map(deleted -> {
         if (deleted) {
           tx.emit(new Change(model.name(), Change.REMOVE, id, new JsonObject().put(model.idName(), id), null, 0));
         }
@@ -276,6 +277,12 @@ public final class ModelOperations {
       tx.emit(new Change(model.name(), Change.UPDATE, id, null, instance, 0));
       return instance;
     });
+  }
+
+  /** Juggler's destroyById goes through destroyAll, which applies the default scope. */
+  private static Future<Boolean> deleteInScope(WriteTx tx, ModelDefinition model, Object id) {
+    return model.scope() == null ? tx.delete(id) : tx.findById(id).compose(found ->
+        found == null || !DefaultScopes.admits(model, found) ? Future.succeededFuture(false) : tx.delete(id));
   }
 
   private static Future<JsonObject> findExisting(WriteTx tx, Object id) {

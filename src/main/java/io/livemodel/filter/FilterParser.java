@@ -17,9 +17,9 @@ import java.util.Map;
  * values are strings), or null. Malformed input fails with the 400 {@link ApiError}s of API.md.
  *
  * <p>The steps and their order are strong-remoting's object argument coercion, then juggler's
- * {@code _normalize} (limit/skip, order, fields, query depth, where). {@code include} is kept as
- * given (empty forms as none): it names relations, which {@code io.livemodel.relation.Includes}
- * resolves.
+ * {@code _normalize} (limit/skip, order, fields, query depth, where), then the model's default scope
+ * ({@link DefaultScopes}). {@code include} is kept as given (empty forms as none): it names
+ * relations, which {@code io.livemodel.relation.Includes} resolves.
  */
 public final class FilterParser {
 
@@ -36,17 +36,26 @@ public final class FilterParser {
   public static Filter parse(Object raw, ModelDefinition model) {
     JsonObject filter = toObject(raw);
     if (filter == null) {
-      return Filter.ALL;
+      return DefaultScopes.apply(Filter.ALL, model);
     }
     int[] limitSkip = limitAndSkip(filter);
     var order = OrderParser.parse(filter.getValue("order"));
     Fields fields = FieldsParser.parse(filter.getValue("fields"), model);
     checkDepth(filter, 0);
     Where where = WhereParser.parse(filter.getValue("where"), model);
-    return new Filter(where, order, limitSkip[0], limitSkip[1], fields, include(filter.getValue("include")));
+    return DefaultScopes.apply(new Filter(where, order, limitSkip[0], limitSkip[1], fields,
+        include(filter.getValue("include"))), model);
   }
 
-  /** Parses a bare {@code where} (count, updateAll, change-stream options). Null or empty gives null. */
+  /**
+   * Parses a bare {@code where} (count, updateAll, upsertWithWhere) and ANDs the model's default scope
+   * ({@link DefaultScopes}). Null or empty, without a scope, gives null.
+   */
+  public static Where parseScopedWhere(Object raw, ModelDefinition model) {
+    return DefaultScopes.apply(parseWhere(raw, model), model);
+  }
+
+  /** Parses a bare {@code where} without the default scope (change-stream options). Null or empty gives null. */
   public static Where parseWhere(Object raw, ModelDefinition model) {
     JsonObject where = toObject(raw);
     if (where == null) {
@@ -87,7 +96,7 @@ public final class FilterParser {
   }
 
   /** Juggler's limit/skip rules: checked only when one of them is truthy; a lone skip limits to 100. */
-  private static int[] limitAndSkip(JsonObject filter) {
+  static int[] limitAndSkip(JsonObject filter) {
     Object limitRaw = filter.getValue("limit");
     Object skipRaw = filter.getValue("skip");
     Object offsetRaw = filter.getValue("offset");

@@ -62,6 +62,11 @@ final class RestApi implements Handler<RoutingContext> {
       ctx.response().putHeader("X-Warning", "There is no method to handle " + request.method() + " " + rest);
       throw ApiError.notFound("There is no method to handle " + request.method() + " " + (rest.isEmpty() ? "/" : rest));
     }
+    if (!model.attached()) {
+      // LoopBack routes a public model that model-config attaches to no data source; every call fails.
+      throw ApiError.internal("Cannot call " + model.name() + " methods. The PersistedModel has not been"
+          + " correctly attached to a DataSource!");
+    }
     RequestArgs args = new RequestArgs(ctx);
     args.body();
     int afterModel = rest.indexOf('/', 1);

@@ -29,7 +29,10 @@ public final class Instances {
   public enum Mode {
     /** A new instance: defaults applied, then coerced and validated. */
     CREATE,
-    /** A full instance replacing a stored one (PUT, replace): coerced and validated, no defaults. */
+    /**
+     * A full instance replacing a stored one (PUT, replace): defaults applied again (juggler builds a
+     * new instance), coerced and validated.
+     */
     REPLACE,
     /** A merged instance (PATCH, upsertWithWhere's patch): coerced and validated. */
     PATCH,
@@ -40,11 +43,15 @@ public final class Instances {
   /**
    * Coerces {@code data} to the model's property types and validates it; returns a new object in
    * canonical key order (declared properties, the id, then undeclared ones). Never modifies {@code data}.
-   * Properties the data does not have stay absent (no nulls are added). In CREATE mode absent
-   * properties get their {@code default} (as declared, not coerced, like juggler; {@code "$now"} on a
-   * date is the current time), and a blank generated id is dropped so that the store assigns one.
-   * Undeclared properties are kept as given, except on strict models (422, or dropped in COERCE_ONLY).
-   * A null {@code data} is taken as {@code {}}.
+   * Properties the data does not have stay absent (no nulls are added). In CREATE and REPLACE modes
+   * absent properties get their {@code default} (as declared, not coerced, like juggler; {@code "$now"}
+   * on a date is the current time) unless {@code applyDefaultOnWrites} is false, else their
+   * {@code defaultFn} ({@link DefaultFns}); on CREATE a value equal to a default that is not applied on
+   * writes is not stored; a blank generated id is dropped so that the store assigns one. The values a
+   * default {@code scope}'s where pins are forced first ({@link ScopeValues}), in every mode. Undeclared
+   * properties are kept as given, except on strict models: {@code strict: "filter"} drops them, any
+   * other strict value answers 422 (or drops them in COERCE_ONLY). Anonymous embedded models are
+   * coerced member by member ({@link NestedValues}). A null {@code data} is taken as {@code {}}.
    *
    * @throws ApiError 422 ValidationError with every failing property in {@code details}, 400 for
    *     values that cannot be coerced at all (e.g. {@code tags:"x"}), 500 for property names juggler
@@ -52,7 +59,7 @@ public final class Instances {
    *     invalid date
    */
   public static JsonObject prepare(ModelDefinition model, JsonObject data, Mode mode) {
-    JsonObject input = data == null ? new JsonObject() : data;
+    JsonObject input = ScopeValues.force(model, data == null ? new JsonObject() : data);
     if (JsValues.truthy(input.getValue("constructor"))) {
       throw ApiError.internal("Property name \"constructor\" is not allowed in " + model.name() + " data");
     }
@@ -62,7 +69,8 @@ public final class Instances {
       PropertyDefinition property = model.property(key);
       Object raw = input.getValue(key);
       if (property != null) {
-        declared.put(key, mode == Mode.COERCE_ONLY ? coerceOnly(property, raw) : Values.coerce(property, raw));
+        Object value = mode == Mode.COERCE_ONLY ? coerceOnly(property, raw) : Values.coerce(property, raw);
+        declared.put(key, NestedValues.coerce(property, value));
       } else {
         if (!model.strict() && key.contains(".")) {
           throw ApiError.internal("Property names containing dot(s) are not supported. Model: "
@@ -72,6 +80,9 @@ public final class Instances {
       }
     }
     if (mode == Mode.CREATE) {
+      dropUnwrittenDefaults(model, declared);
+    }
+    if (mode == Mode.CREATE || mode == Mode.REPLACE) {
       applyDefaults(model, declared);
     }
     if (mode != Mode.COERCE_ONLY) {
@@ -131,13 +142,48 @@ public final class Instances {
 
   private static void applyDefaults(ModelDefinition model, Map<String, Object> declared) {
     for (PropertyDefinition property : model.properties().values()) {
-      Object def = property.defaultValue();
-      if (def == null || declared.containsKey(property.name())) {
+      if (declared.containsKey(property.name())) {
         continue;
       }
-      boolean now = property.type() == PropertyType.DATE && "$now".equals(def);
-      declared.put(property.name(), now ? new JsDate(System.currentTimeMillis()) : Values.copy(def));
+      Object initial = initialValue(property);
+      if (initial != null) {
+        declared.put(property.name(), initial);
+      }
     }
+  }
+
+  /**
+   * What juggler gives an absent property when it builds an instance: its {@code default} (unless
+   * {@code applyDefaultOnWrites} is false), else a fresh {@code defaultFn} value; null for nothing.
+   */
+  static Object initialValue(PropertyDefinition property) {
+    Object def = property.defaultValue();
+    if (def != null && property.applyDefaultOnWrites()) {
+      boolean now = property.type() == PropertyType.DATE && "$now".equals(def);
+      return now ? new JsDate(System.currentTimeMillis()) : Values.copy(def);
+    }
+    return property.defaultFn() == null ? null : DefaultFns.generate(property.defaultFn(), property.type());
+  }
+
+  /**
+   * Juggler's {@code applyDefaultsOnWrites} on create: a value that is (===) the default of a property
+   * with {@code applyDefaultOnWrites: false} is not stored.
+   */
+  private static void dropUnwrittenDefaults(ModelDefinition model, Map<String, Object> declared) {
+    for (PropertyDefinition property : model.properties().values()) {
+      Object def = property.defaultValue();
+      if (!property.applyDefaultOnWrites() && def != null && !(def instanceof JsonObject)
+          && !(def instanceof JsonArray) && strictEquals(def, declared.get(property.name()))) {
+        declared.remove(property.name());
+      }
+    }
+  }
+
+  private static boolean strictEquals(Object a, Object b) {
+    if (a instanceof Number x && b instanceof Number y) {
+      return x.doubleValue() == y.doubleValue();
+    }
+    return a != null && a.equals(b);
   }
 
   private static void validate(ModelDefinition model, Map<String, Object> declared,
@@ -158,7 +204,7 @@ public final class Instances {
         errors.add(property.name(), "date", "is not a valid date", value);
       }
     }
-    if (model.strict()) {
+    if (model.strictMode() == StrictMode.VALIDATE) {
       for (String key : undeclared.keySet()) {
         errors.add(key, "unknown-property", "is not defined in the model", JsValues.UNDEFINED);
       }

@@ -12,12 +12,15 @@ import java.util.Map;
  * adds the injected id, as juggler's {@code ModelBuilder} does.
  *
  * <p>A property is written in shorthand ({@code "title": "string"}, {@code "tags": ["string"]}) or in
- * full ({@code {type, required, default, defaultFn, id, generated, ...}}; other keys are ignored).
- * Type names are case-insensitive: {@code string}, {@code number}, {@code boolean}, {@code date},
- * {@code object}, {@code array}, {@code any}; {@code ["t"]} is an array of {@code t}, an object type is
- * an embedded anonymous model (OBJECT). Every other name ({@code GeoPoint}, {@code Buffer},
- * {@code text}, {@code json}, a model name) is ANY: juggler does not coerce those to a JSON type. A
- * property whose definition is {@code null} or {@code false} is removed, as in LoopBack.
+ * full ({@code {type, required, default, defaultFn, applyDefaultOnWrites, id, generated, ...}};
+ * other keys are ignored here and reported by {@link ModelReport}). Type names are
+ * case-insensitive: {@code string}, {@code number}, {@code boolean}, {@code date}, {@code object},
+ * {@code array}, {@code any}; {@code ["t"]} is an array of {@code t}; an object type
+ * ({@code {"type": {"street": "string"}}}, or a definition without {@code type}) is an anonymous
+ * embedded model: OBJECT with typed {@link PropertyDefinition#members()} (a model's name has been
+ * rewritten to that form by the loader). Every other name ({@code GeoPoint}, {@code Buffer},
+ * {@code text}, {@code json}) is ANY: juggler does not coerce those to a JSON type. A property whose
+ * definition is {@code null} or {@code false} is removed, as in LoopBack.
  */
 final class PropertyParser {
 
@@ -57,43 +60,68 @@ final class PropertyParser {
       // Like ModelBuilder.defineProperty('id', ...): replaces a declared "id" in place, else appends.
       result.put("id", new PropertyDefinition("id", PropertyType.NUMBER, null, false, null, true, true));
     } else if (idName != null) {
-      PropertyDefinition p = result.get(idName);
-      result.put(idName, new PropertyDefinition(p.name(), p.type(), p.itemType(), p.required(),
-          p.defaultValue(), true, p.generated()));
+      result.put(idName, result.get(idName).asId());
     }
     return result;
   }
 
   private static PropertyDefinition property(String name, Object definition) {
     if (definition instanceof JsonObject full) {
+      // {type: ...} is a full definition; an object without "type" is itself an anonymous model type.
       Object type = full.containsKey("type") ? full.getValue("type") : full;
-      PropertyType[] types = resolve(name, type);
-      Object def = full.getValue("default");
-      if (def == null && "now".equals(full.getValue("defaultFn")) && types[0] == PropertyType.DATE) {
-        def = "$now";
-      }
-      return new PropertyDefinition(name, types[0], types[1], JsValues.truthy(full.getValue("required")),
-          def, false, JsValues.truthy(full.getValue("generated")));
+      Typed typed = resolve(name, type);
+      Object fn = full.getValue("defaultFn");
+      boolean onWrites = !full.containsKey("applyDefaultOnWrites") || JsValues.truthy(full.getValue("applyDefaultOnWrites"));
+      return new PropertyDefinition(name, typed.type, typed.itemType, JsValues.truthy(full.getValue("required")),
+          full.getValue("default"), false, JsValues.truthy(full.getValue("generated")),
+          fn instanceof String s ? s : null, onWrites, typed.members);
     }
-    PropertyType[] types = resolve(name, definition);
-    return new PropertyDefinition(name, types[0], types[1], false, null, false, false);
+    Typed typed = resolve(name, definition);
+    return new PropertyDefinition(name, typed.type, typed.itemType, false, null, false, false, null, true,
+        typed.members);
   }
 
-  /** {type, itemType} for a type value: a name, an array {@code [itemType]}, or an object (embedded model). */
-  private static PropertyType[] resolve(String name, Object type) {
+  /** A resolved type: the property type, the item type of arrays, the members of anonymous models. */
+  private record Typed(PropertyType type, PropertyType itemType, Map<String, PropertyDefinition> members) {
+  }
+
+  /** For a type value: a name, an array {@code [itemType]}, or an object (an anonymous embedded model). */
+  private static Typed resolve(String name, Object type) {
     if (type instanceof String typeName) {
       PropertyType resolved = named(typeName);
-      return new PropertyType[] {resolved, resolved == PropertyType.ARRAY ? PropertyType.ANY : null};
+      return new Typed(resolved, resolved == PropertyType.ARRAY ? PropertyType.ANY : null, null);
     }
     if (type instanceof JsonArray array) {
       Object first = array.isEmpty() ? null : array.getValue(0);
-      PropertyType item = first == null ? PropertyType.ANY : resolve(name, first)[0];
-      return new PropertyType[] {PropertyType.ARRAY, item == PropertyType.ARRAY ? PropertyType.ANY : item};
+      Typed item = first == null ? new Typed(PropertyType.ANY, null, null) : resolve(name, first);
+      return item.type == PropertyType.ARRAY ? new Typed(PropertyType.ARRAY, PropertyType.ANY, null)
+          : new Typed(PropertyType.ARRAY, item.type, item.members);
     }
-    if (type instanceof JsonObject) {
-      return new PropertyType[] {PropertyType.OBJECT, null};
+    if (type instanceof JsonObject anonymous) {
+      return new Typed(PropertyType.OBJECT, null, anonymous.isEmpty() ? null : members(anonymous));
     }
     throw new IllegalArgumentException("property \"" + name + "\" has an invalid type: " + Values.stringify(type));
+  }
+
+  /**
+   * The properties of an anonymous model (juggler defines one with {@code idInjection: false},
+   * not strict). A member whose type cannot be resolved is ANY rather than an error: juggler does not
+   * refuse it either.
+   */
+  private static Map<String, PropertyDefinition> members(JsonObject declared) {
+    Map<String, PropertyDefinition> result = new LinkedHashMap<>();
+    for (String member : declared.fieldNames()) {
+      Object definition = declared.getValue(member);
+      if (definition == null || Boolean.FALSE.equals(definition)) {
+        continue;
+      }
+      try {
+        result.put(member, property(member, definition));
+      } catch (IllegalArgumentException e) {
+        result.put(member, new PropertyDefinition(member, PropertyType.ANY, null, false, null, false, false));
+      }
+    }
+    return result;
   }
 
   private static PropertyType named(String typeName) {

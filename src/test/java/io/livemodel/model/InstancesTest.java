@@ -67,12 +67,15 @@ class InstancesTest {
   }
 
   @Test
-  @DisplayName("a default that is not a valid date fails the date validation; replace and patch apply no defaults")
-  void defaultsAreValidatedAndOnlyForCreate() {
-    assertThatThrownBy(() -> Instances.prepare(DEFAULTS, new JsonObject(), Mode.CREATE))
-        .isInstanceOfSatisfying(ApiError.class, e -> assertThat(e.getMessage())
-            .isEqualTo("The `D` instance is not valid. Details: `bad` is not a valid date (value: \"nope\")."));
-    assertThat(Instances.prepare(DEFAULTS, new JsonObject("{\"id\":1}"), Mode.REPLACE).encode()).isEqualTo("{\"id\":1}");
+  @DisplayName("a default that is not a valid date fails the date validation; replace applies defaults again, patch none")
+  void defaultsAreValidatedAndOnlyForCreateAndReplace() {
+    for (Mode mode : new Mode[] {Mode.CREATE, Mode.REPLACE}) {
+      assertThatThrownBy(() -> Instances.prepare(DEFAULTS, new JsonObject("{\"id\":1}"), mode))
+          .isInstanceOfSatisfying(ApiError.class, e -> assertThat(e.getMessage())
+              .contains("`bad` is not a valid date (value: \"nope\")."));
+    }
+    JsonObject replaced = Instances.prepare(DEFAULTS, new JsonObject("{\"id\":1,\"bad\":null}"), Mode.REPLACE);
+    assertThat(replaced.fieldNames()).containsExactly("s", "x", "dd", "f", "bad", "id");
     assertThat(Instances.prepare(DEFAULTS, new JsonObject("{\"id\":1}"), Mode.PATCH).encode()).isEqualTo("{\"id\":1}");
   }
 

@@ -93,7 +93,7 @@ class ModelLoaderTest {
   }
 
   @Test
-  @DisplayName("idInjection: an id is added last, replaces a declared plain 'id' in place, or is absent when false")
+  @DisplayName("idInjection: an id is added last, replaces a declared plain 'id' in place; with false, Model's id is still inherited")
   void idInjection() {
     assertThat(parse("{\"name\":\"M\",\"properties\":{\"a\":\"string\"}}").properties().keySet())
         .containsExactly("a", "id");
@@ -102,6 +102,13 @@ class ModelLoaderTest {
     assertThat(replaced.idProperty()).isEqualTo(prop("id", PropertyType.NUMBER, null, false, null, true, true));
     ModelDefinition own = parse("{\"name\":\"M\",\"idInjection\":false,\"properties\":{\"k\":{\"type\":\"string\",\"id\":true}}}");
     assertThat(own.properties().keySet()).containsExactly("k");
+    // LoopBack's Model has an injected id that every model inherits (juggler's exclude-base-props test).
+    ModelDefinition inherited = parse("{\"name\":\"M\",\"idInjection\":false,\"properties\":{\"a\":\"string\"}}");
+    assertThat(inherited.properties().keySet()).containsExactly("a", "id");
+    assertThat(inherited.idProperty().generated()).isTrue();
+    ModelDefinition excluded = parse("{\"name\":\"M\",\"idInjection\":false,\"excludeBaseProperties\":[\"id\"],"
+        + "\"properties\":{\"a\":\"string\",\"k\":{\"type\":\"number\",\"id\":true}}}");
+    assertThat(excluded.properties().keySet()).containsExactly("a", "k");
   }
 
   @ParameterizedTest(name = "{0} -> forceId {1}")
@@ -154,7 +161,7 @@ class ModelLoaderTest {
       "{\"name\":\"M\",\"properties\":{\"p\":5}}|property \"p\" has an invalid type: 5",
       "{\"name\":\"M\",\"properties\":{\"p\":{\"type\":true}}}|property \"p\" has an invalid type: true",
       "{\"name\":\"M\",\"properties\":[]}|\"properties\" must be an object",
-      "{\"name\":\"M\",\"idInjection\":false}|the model has no id",
+      "{\"name\":\"M\",\"idInjection\":false,\"properties\":{\"id\":\"string\"}}|the model has no id",
       "{\"name\":|not valid JSON", "[1]|must be a JSON object", "''|not valid JSON"})
   void reportsBadFiles(String content, String problem) throws IOException {
     Path file = folder.resolve("Bad.json");

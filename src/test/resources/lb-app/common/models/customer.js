@@ -1,0 +1,4 @@
+'use strict';
+module.exports = function(Customer) {
+  Customer.greet = function(cb) { cb(null, 'hello'); };
+};
