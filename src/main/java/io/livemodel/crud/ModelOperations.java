@@ -3,6 +3,7 @@ package io.livemodel.crud;
 import io.livemodel.filter.Filter;
 import io.livemodel.filter.DefaultScopes;
 import io.livemodel.filter.FilterParser;
+import io.livemodel.filter.ReadInstances;
 import io.livemodel.filter.Where;
 import io.livemodel.model.ApiError;
 import io.livemodel.model.Instances;
@@ -33,7 +34,8 @@ public final class ModelOperations {
   // ---- reads ------------------------------------------------------------------------------------
 
   public Future<List<JsonObject>> find(ModelDefinition model, Object rawFilter) {
-    return store.find(model, FilterParser.parse(rawFilter, model));
+    Filter filter = FilterParser.parse(rawFilter, model);
+    return store.find(model, filter).map(found -> ReadInstances.apply(model, found, filter.fields()));
   }
 
   public Future<JsonObject> findById(ModelDefinition model, String rawId, Object rawFilter) {
@@ -46,7 +48,7 @@ public final class ModelOperations {
       if (found == null || !DefaultScopes.admits(model, found)) {
         throw ApiError.modelNotFound(model.name(), rawId);
       }
-      return filter.fields() == null ? found : filter.fields().project(found);
+      return ReadInstances.apply(model, filter.fields() == null ? found : filter.fields().project(found), filter.fields());
     });
   }
 
@@ -57,7 +59,7 @@ public final class ModelOperations {
       if (found.isEmpty()) {
         throw ApiError.modelNotFound(model.name(), "undefined");
       }
-      return found.get(0);
+      return ReadInstances.apply(model, found.get(0), one.fields());
     });
   }
 
