@@ -30,7 +30,7 @@ public final class ModelReport {
 
   /** Settings whose value LiveModel's behaviour already is: present with this value, they change nothing. */
   static final Map<String, Object> NEUTRAL = Map.of("caseSensitiveEmail", true, "trackChanges", false,
-      "replaceOnPUT", true);
+      "replaceOnPUT", true, "validateUpsert", true);
 
   /** Settings LiveModel knows it does not implement yet, with what they do in LoopBack. */
   static final Map<String, String> NOT_IMPLEMENTED = Map.ofEntries(
@@ -39,7 +39,7 @@ public final class ModelReport {
       Map.entry("relations", "relation routes and include"), Map.entry("validations", "validations"),
       Map.entry("methods", "remote methods"), Map.entry("mixins", "mixins"), Map.entry("scopes", "named scopes"),
       Map.entry("indexes", "indexes (unique constraints)"), Map.entry("remoting", "remoting settings"),
-      Map.entry("validateUpsert", "upsert validation setting"),
+      Map.entry("validateUpsert", "upserts are always validated"),
       Map.entry("persistUndefinedAsNull", "undefined stored as null"), Map.entry("strictDelete", "strict delete"),
       Map.entry("trackChanges", "change tracking and replication"), Map.entry("replaceOnPUT", "PUT as patch"));
 
