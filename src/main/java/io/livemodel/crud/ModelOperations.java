@@ -3,6 +3,7 @@ package io.livemodel.crud;
 import io.livemodel.filter.Filter;
 import io.livemodel.filter.DefaultScopes;
 import io.livemodel.filter.FilterParser;
+import io.livemodel.filter.ReadInstances;
 import io.livemodel.filter.Where;
 import io.livemodel.model.ApiError;
 import io.livemodel.model.Instances;
@@ -58,7 +59,8 @@ public final class ModelOperations {
   public Future<List<JsonObject>> find(ModelDefinition model, Object rawFilter) {
     Filter filter = FilterParser.parse(rawFilter, model);
     Includes.Plan include = includes.plan(model, filter);
-    return store.find(model, filter).compose(include::apply);
+    return store.find(model, filter).map(found -> ReadInstances.apply(model, found, filter.fields()))
+        .compose(include::apply);
   }
 
   public Future<JsonObject> findById(ModelDefinition model, String rawId, Object rawFilter) {
@@ -72,7 +74,7 @@ public final class ModelOperations {
       if (found == null || !DefaultScopes.admits(model, found)) {
         throw ApiError.modelNotFound(model.name(), rawId);
       }
-      return filter.fields() == null ? found : filter.fields().project(found);
+      return ReadInstances.apply(model, filter.fields() == null ? found : filter.fields().project(found), filter.fields());
     }).compose(include::applyOne);
   }
 
@@ -84,7 +86,7 @@ public final class ModelOperations {
       if (found.isEmpty()) {
         throw ApiError.modelNotFound(model.name(), "undefined");
       }
-      return found.get(0);
+      return ReadInstances.apply(model, found.get(0), one.fields());
     }).compose(include::applyOne);
   }
 

@@ -156,13 +156,18 @@ public final class Instances {
    * What juggler gives an absent property when it builds an instance: its {@code default} (unless
    * {@code applyDefaultOnWrites} is false), else a fresh {@code defaultFn} value; null for nothing.
    */
-  static Object initialValue(PropertyDefinition property) {
+  public static Object initialValue(PropertyDefinition property) {
     Object def = property.defaultValue();
     if (def != null && property.applyDefaultOnWrites()) {
       boolean now = property.type() == PropertyType.DATE && "$now".equals(def);
       return now ? new JsDate(System.currentTimeMillis()) : Values.copy(def);
     }
     return property.defaultFn() == null ? null : DefaultFns.generate(property.defaultFn(), property.type());
+  }
+
+  /** The JSON form of an {@link #initialValue} (dates as ISO strings). */
+  public static Object toJson(Object initial) {
+    return Values.toJson(initial);
   }
 
   /**

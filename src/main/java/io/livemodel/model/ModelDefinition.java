@@ -15,8 +15,9 @@ import java.util.Map;
  * <p>Immutable: the JSON accessors return copies. {@link #properties()} keeps the declaration order,
  * which is also the key order of instances in responses (declared properties first, then the id,
  * then undeclared ones); a model's own properties come before those inherited from its base, as in
- * juggler's {@code extend}. When no property is the id and {@code idInjection} is not false, an
- * {@code id} property of type number, generated, is added last, as LoopBack does.
+ * juggler's {@code extend}. When no property is the id, an {@code id} property of type number,
+ * generated, comes last: LoopBack's {@code Model} has one that every model inherits (even with
+ * {@code idInjection: false}, unless {@code excludeBaseProperties} names it).
  */
 public final class ModelDefinition {
 

@@ -22,8 +22,9 @@ import java.util.Map;
  * relations, scope, http, ...).
  *
  * <p>Settings are read as LoopBack's registry reads them: the keys of {@code options}, and the
- * top-level keys {@code options} does not have. Defaults are LoopBack's: not strict; {@code idInjection}
- * true (an {@code id} number, generated, added last when no property has {@code id: true});
+ * top-level keys {@code options} does not have. Defaults are LoopBack's: not strict; an {@code id}
+ * number, generated, added last when no property has {@code id: true} (inherited from LoopBack's
+ * {@code Model}, so also with {@code idInjection: false});
  * {@code forceId} true when the id is generated unless {@code forceId: false}, else only if set;
  * {@code plural} from {@link Inflection#pluralize}.
  */

@@ -25,11 +25,12 @@ public final class ModelReport {
 
   /** Settings LiveModel honours (or that have no behaviour to honour, such as {@code description}). */
   static final Set<String> HONOURED = Set.of("name", "plural", "base", "super", "idInjection", "forceId", "strict",
-      "properties", "options", "description", "http", "scope", "configureModelMerge", "excludeBaseProperties");
+      "properties", "options", "description", "http", "scope", "configureModelMerge", "excludeBaseProperties",
+      "applyDefaultsOnReads");
 
   /** Settings whose value LiveModel's behaviour already is: present with this value, they change nothing. */
   static final Map<String, Object> NEUTRAL = Map.of("caseSensitiveEmail", true, "trackChanges", false,
-      "replaceOnPUT", true);
+      "replaceOnPUT", true, "validateUpsert", true);
 
   /** Settings LiveModel knows it does not implement yet, with what they do in LoopBack. */
   static final Map<String, String> NOT_IMPLEMENTED = Map.ofEntries(
@@ -38,10 +39,9 @@ public final class ModelReport {
       Map.entry("relations", "relation routes and include"), Map.entry("validations", "validations"),
       Map.entry("methods", "remote methods"), Map.entry("mixins", "mixins"), Map.entry("scopes", "named scopes"),
       Map.entry("indexes", "indexes (unique constraints)"), Map.entry("remoting", "remoting settings"),
-      Map.entry("validateUpsert", "upsert validation setting"),
+      Map.entry("validateUpsert", "upserts are always validated"),
       Map.entry("persistUndefinedAsNull", "undefined stored as null"), Map.entry("strictDelete", "strict delete"),
-      Map.entry("trackChanges", "change tracking and replication"), Map.entry("replaceOnPUT", "PUT as patch"),
-      Map.entry("applyDefaultsOnReads", "defaults applied to reads"));
+      Map.entry("trackChanges", "change tracking and replication"), Map.entry("replaceOnPUT", "PUT as patch"));
 
   private ModelReport() {
   }

@@ -108,6 +108,22 @@ class LoopBackAppTest {
   }
 
   @Test
+  @DisplayName("a stored instance that lacks a property with a default or defaultFn gets it in answers, at its declared place, unless fields leave it out; a strict model shows no undeclared key")
+  void defaultsOnReads() {
+    server.server.store().write(server.server.models().byName("Widget"), tx -> tx.insert(
+        new JsonObject().put("id", "raw").put("other", 1))).await();
+    JsonObject read = api.get("/api/Widgets/raw").json();
+    assertThat(read.fieldNames()).containsExactly("id", "serial", "label", "made", "code");
+    assertThat(read.getString("label")).isEqualTo("unnamed");
+    assertThat(UUID.fromString(read.getString("serial")).version()).isEqualTo(1);
+    assertThat(api.get("/api/Widgets/raw").json().getString("serial"))
+        .as("not stored: juggler makes a fresh value on every read").isNotEqualTo(read.getString("serial"));
+    assertThat(api.get("/api/Widgets?filter=" + enc("{\"fields\":[\"id\",\"label\"]}")).array().getJsonObject(0).encode())
+        .isEqualTo("{\"id\":\"raw\",\"label\":\"unnamed\"}");
+    assertThat(api.get("/api/Widgets/findOne").json().getString("label")).isEqualTo("unnamed");
+  }
+
+  @Test
   @DisplayName("a default scope: its where filters find, findOne, findById, exists and count; its values are forced on create and updateAll")
   void defaultScope() {
     JsonObject forced = created("/api/Posts", "{\"title\":\"a\",\"published\":false,\"lang\":\"de\"}");

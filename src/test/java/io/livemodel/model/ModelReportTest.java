@@ -60,6 +60,12 @@ class ModelReportTest {
   }
 
   @Test
+  @DisplayName("the shipped models (validateUpsert: true, what LiveModel does) need no warning")
+  void shippedModelsAreClean() {
+    assertThat(ModelReport.warning(ModelLoader.loadAll(java.util.List.of(java.nio.file.Path.of("conf/models"))))).isNull();
+  }
+
+  @Test
   @DisplayName("an http.path of several segments is reported: it cannot be routed")
   void multiSegmentPath() {
     ModelDefinition model = ModelLoader.parse(new JsonObject("{\"name\":\"M\",\"http\":{\"path\":\"/a/b\"}}"), "M.json");
