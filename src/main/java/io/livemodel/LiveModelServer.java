@@ -13,6 +13,7 @@ import io.livemodel.stream.SharedEncodings;
 import io.livemodel.model.ModelDefinition;
 import io.livemodel.model.ModelLoader;
 import io.livemodel.model.ModelRegistry;
+import io.livemodel.ops.TimedStore;
 import io.livemodel.store.Store;
 import io.livemodel.store.Stores;
 import io.vertx.core.DeploymentOptions;
@@ -76,7 +77,8 @@ public final class LiveModelServer {
     } catch (IllegalArgumentException e) {
       return Future.failedFuture(e);
     }
-    LiveModelServer server = new LiveModelServer(vertx, config, models, store);
+    LiveModelServer server = new LiveModelServer(vertx, config, models,
+        config.ops().metricsEnabled() ? TimedStore.wrap(vertx, store, config.store().type()) : store);
     return server.deploy().map(server);
   }
 

@@ -5,6 +5,7 @@ import io.livemodel.cluster.HealthHandler;
 import io.livemodel.config.ConfigLoader;
 import io.livemodel.config.ServerConfig;
 import io.livemodel.model.ModelRegistry;
+import io.livemodel.ops.Metrics;
 import io.livemodel.store.Store;
 import io.livemodel.store.Stores;
 import io.vertx.core.Vertx;
@@ -45,8 +46,8 @@ public final class Main implements Callable<Integer> {
     Vertx vertx;
     try {
       // Netty's native transport (epoll) where available: fewer system calls per write than NIO.
-      vertx = config.cluster().enabled() ? Clustering.vertx(config.cluster()).await()
-          : Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
+      vertx = config.cluster().enabled() ? Clustering.vertx(config.cluster(), config.ops()).await()
+          : Vertx.vertx(Metrics.vertxOptions(new VertxOptions().setPreferNativeTransport(true), config.ops()));
     } catch (Exception e) {
       System.err.println("livemodel: failed to join the cluster: " + e.getMessage());
       return 1;

@@ -1,6 +1,8 @@
 package io.livemodel.bridge;
 
+import io.livemodel.ops.StreamMetrics;
 import io.vertx.core.Handler;
+import io.vertx.ext.bridge.BridgeEventType;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.NetSocket;
@@ -36,6 +38,12 @@ final class TcpBridgeEvents implements Handler<BridgeEvent> {
   @Override
   public void handle(BridgeEvent event) {
     JsonObject frame = event.getRawMessage();
+    if (frame != null && event.type() == BridgeEventType.RECEIVE) {
+      BridgeSession session = sessions.get(event.socket());
+      if (session != null) {
+        session.received(frame.getString("address"));
+      }
+    }
     Refusal refusal = frame == null ? null : session(event.socket()).check(event.type(), frame);
     if (refusal != null) {
       event.socket().write(frame(refusal.toFrame()));
@@ -47,9 +55,14 @@ final class TcpBridgeEvents implements Handler<BridgeEvent> {
   private BridgeSession session(NetSocket socket) {
     BridgeSession session = sessions.get(socket);
     if (session == null) {
-      session = new BridgeSession(policy);
+      session = new BridgeSession(policy, StreamMetrics.TCP);
       sessions.put(socket, session);
-      socket.closeHandler(v -> sessions.remove(socket));
+      socket.closeHandler(v -> {
+        BridgeSession gone = sessions.remove(socket);
+        if (gone != null) {
+          gone.closed();
+        }
+      });
     }
     return session;
   }

@@ -3,6 +3,8 @@ package io.livemodel.cluster;
 import io.livemodel.config.ClusterConfig;
 import io.livemodel.config.ServerConfig;
 import io.livemodel.config.StoreConfig;
+import io.livemodel.ops.Metrics;
+import io.livemodel.ops.OpsConfig;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -34,9 +36,18 @@ public final class Clustering {
    * event bus listens.
    */
   public static Future<Vertx> vertx(ClusterConfig cluster, String clusterName) {
+    return vertx(cluster, clusterName, vertxOptions(cluster));
+  }
+
+  /** A clustered Vert.x recording metrics as {@code ops} says ({@link Metrics#vertxOptions}). */
+  public static Future<Vertx> vertx(ClusterConfig cluster, OpsConfig ops) {
+    return vertx(cluster, HazelcastSettings.DEFAULT_CLUSTER_NAME, Metrics.vertxOptions(vertxOptions(cluster), ops));
+  }
+
+  private static Future<Vertx> vertx(ClusterConfig cluster, String clusterName, VertxOptions options) {
     HazelcastClusterManager manager = new HazelcastClusterManager(HazelcastSettings.of(cluster, clusterName));
     return Vertx.builder()
-        .with(vertxOptions(cluster))
+        .with(options)
         .withClusterManager(manager)
         .buildClustered();
   }

@@ -1,5 +1,6 @@
 package io.livemodel.config;
 
+import io.livemodel.ops.OpsConfig;
 import io.livemodel.store.ChangeLog;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
@@ -100,7 +101,7 @@ public final class ConfigLoader {
         new ChangeLog.Retention(maxChanges, maxAge));
     return new ServerConfig(host, port, root, List.copyOf(modelDirs), store, instances, bodyLimit, idle,
         maxHeader, streamConfig, bridge(json.getJsonObject("bridge", new JsonObject()), where),
-        cluster(json.getJsonObject("cluster", new JsonObject()), env, where));
+        cluster(json.getJsonObject("cluster", new JsonObject()), env, where), OpsConfig.read(json, env, where));
   }
 
   private static BridgeConfig bridge(JsonObject json, String where) {

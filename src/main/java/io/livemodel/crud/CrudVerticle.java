@@ -3,6 +3,7 @@ package io.livemodel.crud;
 import io.livemodel.model.ApiError;
 import io.livemodel.model.ModelDefinition;
 import io.livemodel.model.ModelRegistry;
+import io.livemodel.ops.StreamMetrics;
 import io.livemodel.store.Committed;
 import io.livemodel.stream.Addresses;
 import io.livemodel.stream.Change;
@@ -80,6 +81,7 @@ public final class CrudVerticle extends VerticleBase {
     for (Change change : committed.changes()) {
       DeliveryOptions options = new DeliveryOptions().addHeader(ChangeHub.SEQ_HEADER, Long.toString(change.seq()));
       bus.publish(Addresses.changes(change.model()), change.toJson(), options);
+      StreamMetrics.current().changePublished(change.model());
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.livemodel.http;
 
+import io.livemodel.ops.StreamMetrics;
 import io.livemodel.stream.ChangeFilter;
 import io.livemodel.stream.ChangeHub;
 import io.livemodel.stream.EncodedChange;
@@ -41,6 +42,8 @@ abstract class StreamSubscriber implements Subscriber {
   private HttpConnection connection;
   private ChunkOutput out;
   private boolean closed;
+  private final String transport = this instanceof SseSubscriber ? StreamMetrics.SSE : StreamMetrics.JSONL;
+  private StreamMetrics metrics = StreamMetrics.NOOP;
 
   StreamSubscriber(HttpServerResponse response, FlushBatch flushBatch, ChangeHub hub, String modelName,
                    ChangeFilter filter, long maxQueuedBytes) {
@@ -68,6 +71,7 @@ abstract class StreamSubscriber implements Subscriber {
     writeHeaders(request);
     out = ChunkOutput.open(request, response, flushBatch);
     write(preamble());
+    (metrics = StreamMetrics.current()).streamOpened(modelName, transport);
     hub.subscribe(modelName, this, afterSeq);
   }
 
@@ -136,6 +140,7 @@ abstract class StreamSubscriber implements Subscriber {
       lastSeq = change.seq();
     }
     writeChange(change);
+    metrics.delivered(modelName, transport, 1);
   }
 
   /** The frame telling the client its position expired, or null if the format has none. */
@@ -169,6 +174,7 @@ abstract class StreamSubscriber implements Subscriber {
       if (queuedPastLimit > maxQueuedBytes) {
         LOG.log(Level.FINE, "closing slow change-stream client of {0}: {1} bytes behind",
             new Object[] {modelName, queuedPastLimit});
+        metrics.slowClientDisconnected(modelName, transport);
         // Drop the stream, and with it everything queued for it: ending the response would
         // only queue more behind what the client does not read.
         leave();
@@ -199,6 +205,7 @@ abstract class StreamSubscriber implements Subscriber {
     }
     closed = true;
     hub.unsubscribe(modelName, this);
+    metrics.streamClosed(modelName, transport);
     return true;
   }
 }

@@ -1,6 +1,7 @@
 package io.livemodel.stream;
 
 import io.livemodel.model.ModelDefinition;
+import io.livemodel.ops.StreamMetrics;
 import io.livemodel.store.ChangeLog;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -118,6 +119,7 @@ final class ModelChannel {
     onContext(log.changesAfter(model, from, (int) Math.min(PAGE, to - from - 1))).onComplete(result -> {
       filling = false;
       if (result.succeeded()) {
+        StreamMetrics.current().gapFilled(model.name());
         for (Change change : result.result().changes()) {
           if (change.seq() == dispatched + 1 && change.seq() < to) {
             dispatched = change.seq();
@@ -160,6 +162,7 @@ final class ModelChannel {
    */
   private void resume(Subscriber subscriber, long afterSeq) {
     long upTo = dispatched;
+    StreamMetrics.current().resumed(model.name());
     subscriber.hold();
     replayPage(subscriber, afterSeq, afterSeq, upTo);
   }
@@ -168,12 +171,14 @@ final class ModelChannel {
     onContext(log.changesAfter(model, after, PAGE)).onComplete(result -> {
       if (result.failed()) {
         LOG.log(Level.WARNING, "replay of " + model.name() + " failed", result.cause());
+        StreamMetrics.current().reset(model.name());
         subscriber.reset(firstAfter, upTo);
         subscriber.release();
         return;
       }
       ChangeLog.Page page = result.result();
       if (after == firstAfter && page.expiredAfter(firstAfter)) {
+        StreamMetrics.current().reset(model.name());
         subscriber.reset(firstAfter, Math.max(upTo, page.latestSeq()));
         subscriber.release();
         return;
@@ -187,6 +192,7 @@ final class ModelChannel {
         if (filtered != null) {
           // Shared like live changes: clients resuming together (after a node restart) replay the same changes.
           subscriber.replay(encodings.get(model.name(), change.seq(), subscriber.filter().key(), filtered));
+          StreamMetrics.current().replayed(model.name(), 1);
         }
         last = change.seq();
       }

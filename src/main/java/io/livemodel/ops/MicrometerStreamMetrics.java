@@ -1,0 +1,125 @@
+package io.livemodel.ops;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Vertx;
+import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * {@link StreamMetrics} on a Micrometer registry, one instance per Vert.x instance (shared by all its
+ * event loops). Prometheus names, labelled {@code model} and, where it applies, {@code transport}:
+ *
+ * <pre>
+ * livemodel_streams_open{model,transport}                       gauge
+ * livemodel_streams_opened_total{model,transport}               counter
+ * livemodel_changes_published_total{model}
+ * livemodel_stream_deliveries_total{model,transport}
+ * livemodel_stream_slow_client_disconnects_total{model,transport}
+ * livemodel_stream_resumes_total{model}
+ * livemodel_stream_replayed_changes_total{model}
+ * livemodel_stream_resets_total{model}
+ * livemodel_stream_gap_fills_total{model}
+ * </pre>
+ *
+ * Cardinality is models times four transports. Meters are made on first use and then looked up in a
+ * map of this class (cheaper than the registry's lookup on every delivery).
+ */
+public final class MicrometerStreamMetrics implements StreamMetrics {
+
+  private static final Map<Vertx, StreamMetrics> INSTANCES = new WeakHashMap<>();
+
+  private final MeterRegistry registry;
+  private final Map<String, AtomicLong> open = new ConcurrentHashMap<>();
+  private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+
+  MicrometerStreamMetrics(MeterRegistry registry) {
+    this.registry = registry;
+  }
+
+  /** The instance of {@code vertx} ({@link Metrics#registry}); {@link #NOOP} once {@link #disable}d. */
+  static StreamMetrics of(Vertx vertx) {
+    synchronized (INSTANCES) {
+      return INSTANCES.computeIfAbsent(vertx, v -> new MicrometerStreamMetrics(Metrics.registry(v)));
+    }
+  }
+
+  /** Metrics are off on {@code vertx}: the hook points record nothing from now on. */
+  static void disable(Vertx vertx) {
+    synchronized (INSTANCES) {
+      INSTANCES.put(vertx, NOOP);
+    }
+  }
+
+  @Override
+  public void streamOpened(String model, String transport) {
+    openStreams(model, transport).incrementAndGet();
+    counter("livemodel.streams.opened", model, transport).increment();
+  }
+
+  @Override
+  public void streamClosed(String model, String transport) {
+    openStreams(model, transport).decrementAndGet();
+  }
+
+  @Override
+  public void changePublished(String model) {
+    counter("livemodel.changes.published", model, null).increment();
+  }
+
+  @Override
+  public void delivered(String model, String transport, int n) {
+    counter("livemodel.stream.deliveries", model, transport).increment(n);
+  }
+
+  @Override
+  public void slowClientDisconnected(String model, String transport) {
+    counter("livemodel.stream.slow.client.disconnects", model, transport).increment();
+  }
+
+  @Override
+  public void resumed(String model) {
+    counter("livemodel.stream.resumes", model, null).increment();
+  }
+
+  @Override
+  public void replayed(String model, int n) {
+    counter("livemodel.stream.replayed.changes", model, null).increment(n);
+  }
+
+  @Override
+  public void reset(String model) {
+    counter("livemodel.stream.resets", model, null).increment();
+  }
+
+  @Override
+  public void gapFilled(String model) {
+    counter("livemodel.stream.gap.fills", model, null).increment();
+  }
+
+  private AtomicLong openStreams(String model, String transport) {
+    return open.computeIfAbsent(model + '\u0000' + transport, k -> {
+      AtomicLong value = new AtomicLong();
+      Gauge.builder("livemodel.streams.open", value, AtomicLong::get)
+          .description("Change streams open on this node")
+          .tag("model", model).tag("transport", transport)
+          .register(registry);
+      return value;
+    });
+  }
+
+  private Counter counter(String name, String model, String transport) {
+    String key = name + '\u0000' + model + '\u0000' + transport;
+    Counter counter = counters.get(key);
+    if (counter == null) {
+      counter = counters.computeIfAbsent(key, k -> {
+        Counter.Builder builder = Counter.builder(name).tag("model", model);
+        return (transport == null ? builder : builder.tag("transport", transport)).register(registry);
+      });
+    }
+    return counter;
+  }
+}
