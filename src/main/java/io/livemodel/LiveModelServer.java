@@ -78,7 +78,7 @@ public final class LiveModelServer {
       return Future.failedFuture(e);
     }
     LiveModelServer server = new LiveModelServer(vertx, config, models,
-        config.ops().metricsEnabled() ? TimedStore.wrap(vertx, store, config.store().type()) : store);
+        config.ops().metricsEnabled() ? TimedStore.wrap(vertx, store) : store);
     return server.deploy().map(server);
   }
 

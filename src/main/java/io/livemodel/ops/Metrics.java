@@ -30,7 +30,7 @@ import java.util.logging.Logger;
  * the {@link VertxOptions} it is created with: the bootstrap calls {@link #vertxOptions} before
  * {@code Vertx.vertx(...)} / {@code Vertx.builder().with(...)}. The registry is then Vert.x's own
  * (with JVM and process metrics bound to it). A Vert.x created without it (tests, embedding code)
- * still gets a registry of its own with LiveModel's, JVM and process metrics, and a start-up warning.
+ * still gets a registry of its own with LiveModel's, JVM and process metrics (and an INFO line).
  *
  * <p>Cardinality: the Vert.x labels are limited to method, status code, pool type and name; no path,
  * no remote address, no event-bus address (reply addresses are one per request).
@@ -58,8 +58,15 @@ public final class Metrics {
         .setJvmMetricsEnabled(true)
         // One registry per Vert.x instance: several nodes in one JVM (tests) do not mix their figures.
         .setRegistryName("livemodel-" + REGISTRIES.incrementAndGet())
-        .setLabels(EnumSet.of(Label.HTTP_METHOD, Label.HTTP_CODE, Label.POOL_TYPE, Label.POOL_NAME))
+        // Bounded labels only: no path, no remote address (a server's remote is each client).
+        .setLabels(EnumSet.of(Label.HTTP_METHOD, Label.HTTP_CODE, Label.POOL_TYPE, Label.POOL_NAME, Label.NAMESPACE))
         .addDisabledMetricsCategory(MetricsDomain.VERTICLES)
+        // Per-address figures need the address label, and reply addresses are one per request.
+        .addDisabledMetricsCategory(MetricsDomain.EVENT_BUS)
+        // Clients are keyed by their remote: the database's pool is measured as pool_type="sql" instead.
+        .addDisabledMetricsCategory(MetricsDomain.HTTP_CLIENT)
+        .addDisabledMetricsCategory(MetricsDomain.NET_CLIENT)
+        .addDisabledMetricsCategory("sql")
         .setPrometheusOptions(new VertxPrometheusOptions().setEnabled(true).setPublishQuantiles(false));
     return options.setMetricsOptions(metrics);
   }
@@ -77,7 +84,7 @@ public final class Metrics {
         && micrometer.registry() instanceof PrometheusMeterRegistry prometheus) {
       registry = prometheus; // Vert.x bound JVM, CPU and uptime metrics to it
     } else {
-      LOG.warning("Vert.x was created without metrics (see Metrics.vertxOptions): /metrics has no vertx_* metrics");
+      LOG.info("Vert.x was created without metrics (see Metrics.vertxOptions): /metrics has no vertx_* metrics");
       registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
       new JvmMemoryMetrics().bindTo(registry);
       new JvmGcMetrics().bindTo(registry);

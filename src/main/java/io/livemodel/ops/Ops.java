@@ -43,9 +43,13 @@ public final class Ops {
       return;
     }
     PrometheusMeterRegistry registry = Metrics.registry(vertx);
-    Gauge.builder("livemodel.cluster.members", () -> cluster == null ? 1 : cluster.getNodes().size())
-        .description("Members of this node's cluster as it sees them (1 when not clustered)")
-        .register(registry);
+    synchronized (registry) { // once per node, whichever HTTP verticle comes first
+      if (registry.find("livemodel.cluster.members").gauge() == null) {
+        Gauge.builder("livemodel.cluster.members", () -> cluster == null ? 1 : cluster.getNodes().size())
+            .description("Members of this node's cluster as it sees them (1 when not clustered)")
+            .register(registry);
+      }
+    }
     MetricsEndpoint endpoint = new MetricsEndpoint(registry, ops.metricsToken());
     if (ops.metricsPort() == 0) {
       router.get("/metrics").handler(endpoint);

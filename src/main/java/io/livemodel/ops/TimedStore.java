@@ -6,6 +6,8 @@ import io.livemodel.model.ModelDefinition;
 import io.livemodel.store.Committed;
 import io.livemodel.store.Store;
 import io.livemodel.store.WriteTx;
+import io.livemodel.store.memory.MemoryStore;
+import io.livemodel.store.pg.PgStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.vertx.core.Future;
@@ -46,9 +48,16 @@ public final class TimedStore implements Store {
     this.registry = registry;
   }
 
-  /** {@code store} timed on {@code vertx}'s metrics registry; {@code storeType} labels it ({@code memory}, {@code postgres}). */
-  public static Store wrap(Vertx vertx, Store store, String storeType) {
-    return store instanceof TimedStore ? store : new TimedStore(store, storeType, Metrics.registry(vertx));
+  /** {@code store} timed on {@code vertx}'s metrics registry, labelled {@code memory}, {@code postgres} (or its class). */
+  public static Store wrap(Vertx vertx, Store store) {
+    return store instanceof TimedStore ? store : new TimedStore(store, label(store), Metrics.registry(vertx));
+  }
+
+  private static String label(Store store) {
+    if (store instanceof PgStore) {
+      return "postgres";
+    }
+    return store instanceof MemoryStore ? "memory" : store.getClass().getSimpleName();
   }
 
   /** The store this one times. */
