@@ -5,6 +5,7 @@ import io.livemodel.cluster.HealthHandler;
 import io.livemodel.config.ConfigLoader;
 import io.livemodel.config.ServerConfig;
 import io.livemodel.model.ModelRegistry;
+import io.livemodel.ops.Logs;
 import io.livemodel.ops.Metrics;
 import io.livemodel.store.Store;
 import io.livemodel.store.Stores;
@@ -38,6 +39,7 @@ public final class Main implements Callable<Integer> {
     try {
       config = ConfigLoader.load(file, System.getenv());
       Clustering.requireSharedStore(config);
+      Logs.configure(config.ops());
       models = LiveModelServer.loadModels(config);
     } catch (IllegalArgumentException e) {
       System.err.println("livemodel: invalid configuration: " + e.getMessage());

@@ -30,7 +30,7 @@ import java.util.logging.Logger;
  * the {@link VertxOptions} it is created with: the bootstrap calls {@link #vertxOptions} before
  * {@code Vertx.vertx(...)} / {@code Vertx.builder().with(...)}. The registry is then Vert.x's own
  * (with JVM and process metrics bound to it). A Vert.x created without it (tests, embedding code)
- * still gets a registry of its own with LiveModel's, JVM and process metrics (and an INFO line).
+ * still gets a registry of its own with LiveModel's, JVM and process metrics (and a FINE line).
  *
  * <p>Cardinality: the Vert.x labels are limited to method, status code, pool type and name; no path,
  * no remote address, no event-bus address (reply addresses are one per request).
@@ -84,7 +84,7 @@ public final class Metrics {
         && micrometer.registry() instanceof PrometheusMeterRegistry prometheus) {
       registry = prometheus; // Vert.x bound JVM, CPU and uptime metrics to it
     } else {
-      LOG.info("Vert.x was created without metrics (see Metrics.vertxOptions): /metrics has no vertx_* metrics");
+      LOG.fine("Vert.x was created without metrics (see Metrics.vertxOptions): /metrics has no vertx_* metrics");
       registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
       new JvmMemoryMetrics().bindTo(registry);
       new JvmGcMetrics().bindTo(registry);

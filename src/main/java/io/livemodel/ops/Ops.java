@@ -28,6 +28,7 @@ public final class Ops {
   public static void mount(Router router, Vertx vertx, ServerConfig config, ModelRegistry models, ChangeLog store) {
     ClusterManager cluster = clusterManager(vertx);
     OpsConfig ops = config.ops();
+    Logs.demoteRoutineWarnings();
     if (ops.accessLog()) {
       router.route().order(-1).handler(new AccessLog());
     }
