@@ -54,6 +54,18 @@ public final class MicrometerStreamMetrics implements StreamMetrics {
     }
   }
 
+  /** Streams of {@code model} open on this node now, by transport (transports never used are absent). */
+  public Map<String, Long> openStreams(String model) {
+    Map<String, Long> out = new java.util.TreeMap<>();
+    String prefix = model + '\u0000';
+    open.forEach((key, value) -> {
+      if (key.startsWith(prefix)) {
+        out.put(key.substring(prefix.length()), value.get());
+      }
+    });
+    return out;
+  }
+
   @Override
   public void streamOpened(String model, String transport) {
     openStreams(model, transport).incrementAndGet();

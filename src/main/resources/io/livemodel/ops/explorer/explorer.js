@@ -12,12 +12,16 @@
   });
   window.ui = ui;
 
+  var applied = false;
+
   function apply(token) {
     document.getElementById('lm-token').value = token;
     if (token) {
       ui.preauthorizeApiKey('access_token', token);
-    } else {
+      applied = true;
+    } else if (applied) {
       ui.authActions.logout(['access_token']);
+      applied = false;
     }
     document.getElementById('lm-token-state').textContent = token ? 'token set' : 'no token';
   }
