@@ -2,7 +2,6 @@ package io.livemodel.bridge;
 
 import io.livemodel.ops.StreamMetrics;
 import io.vertx.core.Handler;
-import io.vertx.ext.bridge.BridgeEventType;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.NetSocket;
@@ -38,12 +37,6 @@ final class TcpBridgeEvents implements Handler<BridgeEvent> {
   @Override
   public void handle(BridgeEvent event) {
     JsonObject frame = event.getRawMessage();
-    if (frame != null && event.type() == BridgeEventType.RECEIVE) {
-      BridgeSession session = sessions.get(event.socket());
-      if (session != null) {
-        session.received(frame.getString("address"));
-      }
-    }
     Refusal refusal = frame == null ? null : session(event.socket()).check(event.type(), frame);
     if (refusal != null) {
       event.socket().write(frame(refusal.toFrame()));

@@ -27,7 +27,10 @@ public interface StreamMetrics {
   /** A change committed on this node and published to the change streams of every node. */
   void changePublished(String model);
 
-  /** {@code n} changes written to streams of {@code model} over {@code transport}. */
+  /**
+   * {@code n} changes written to streams of {@code model} over {@code transport} (not reported for
+   * {@link #TCP}: the TCP bridge raises no event per message it sends).
+   */
   void delivered(String model, String transport, int n);
 
   /** A stream cut because its client read too slowly. */
