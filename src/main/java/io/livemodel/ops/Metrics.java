@@ -74,8 +74,27 @@ public final class Metrics {
   /** The registry of {@code vertx}'s metrics (made on first use when Vert.x records none). */
   public static PrometheusMeterRegistry registry(Vertx vertx) {
     synchronized (REGISTRY) {
-      return REGISTRY.computeIfAbsent(vertx, Metrics::create);
+      PrometheusMeterRegistry registry = REGISTRY.get(vertx);
+      if (registry == null) {
+        registry = create(vertx);
+        REGISTRY.put(vertx, registry);
+        if (vertx instanceof VertxInternal internal) {
+          // Meters can hold the Vert.x instance: the weak map alone would never let it go.
+          internal.addCloseHook(completion -> {
+            forget(vertx);
+            completion.succeed();
+          });
+        }
+      }
+      return registry;
     }
+  }
+
+  private static void forget(Vertx vertx) {
+    synchronized (REGISTRY) {
+      REGISTRY.remove(vertx);
+    }
+    MicrometerStreamMetrics.forget(vertx);
   }
 
   private static PrometheusMeterRegistry create(Vertx vertx) {

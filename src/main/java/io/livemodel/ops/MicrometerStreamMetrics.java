@@ -47,6 +47,13 @@ public final class MicrometerStreamMetrics implements StreamMetrics {
     }
   }
 
+  /** {@code vertx} is closed. */
+  static void forget(Vertx vertx) {
+    synchronized (INSTANCES) {
+      INSTANCES.remove(vertx);
+    }
+  }
+
   /** Metrics are off on {@code vertx}: the hook points record nothing from now on. */
   static void disable(Vertx vertx) {
     synchronized (INSTANCES) {
