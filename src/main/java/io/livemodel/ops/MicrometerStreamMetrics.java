@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
+import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,10 +32,12 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class MicrometerStreamMetrics implements StreamMetrics {
 
   private static final Map<Vertx, StreamMetrics> INSTANCES = new WeakHashMap<>();
+  private static final List<String> TRANSPORTS = List.of(SSE, JSONL, SOCKJS, TCP);
 
   private final MeterRegistry registry;
   private final Map<String, AtomicLong> open = new ConcurrentHashMap<>();
-  private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+  /** Counters by name, then model, then transport slot ({@link #TRANSPORTS} order; the last: none). */
+  private final Map<String, Map<String, Counter[]>> counters = new ConcurrentHashMap<>();
 
   MicrometerStreamMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -130,14 +133,23 @@ public final class MicrometerStreamMetrics implements StreamMetrics {
     });
   }
 
+  /** No allocation once the counter exists: deliveries call this once per change per client. */
   private Counter counter(String name, String model, String transport) {
-    String key = name + '\u0000' + model + '\u0000' + transport;
-    Counter counter = counters.get(key);
+    Map<String, Counter[]> byModel = counters.get(name);
+    if (byModel == null) {
+      byModel = counters.computeIfAbsent(name, k -> new ConcurrentHashMap<>());
+    }
+    Counter[] slots = byModel.get(model);
+    if (slots == null) {
+      slots = byModel.computeIfAbsent(model, k -> new Counter[TRANSPORTS.size() + 1]);
+    }
+    int slot = transport == null ? TRANSPORTS.size() : TRANSPORTS.indexOf(transport);
+    Counter counter = slots[slot];
     if (counter == null) {
-      counter = counters.computeIfAbsent(key, k -> {
-        Counter.Builder builder = Counter.builder(name).tag("model", model);
-        return (transport == null ? builder : builder.tag("transport", transport)).register(registry);
-      });
+      // A race registers the same meter id twice: the registry answers the same counter both times.
+      Counter.Builder builder = Counter.builder(name).tag("model", model);
+      counter = (transport == null ? builder : builder.tag("transport", transport)).register(registry);
+      slots[slot] = counter;
     }
     return counter;
   }
