@@ -13,6 +13,8 @@ import io.livemodel.http.HttpVerticle;
 import io.livemodel.http.StreamAdmission;
 import io.livemodel.model.ModelLoader;
 import io.livemodel.model.ModelRegistry;
+import io.livemodel.ops.Metrics;
+import io.livemodel.ops.TimedStore;
 import io.livemodel.relation.ImplicitThroughModels;
 import io.livemodel.stream.SharedEncodings;
 import io.livemodel.model.ModelReport;
@@ -78,8 +80,9 @@ public final class LiveModelServer {
       return Future.failedFuture(e);
     }
     // Netty's native transport (epoll) where available: fewer system calls per write than NIO.
-    Future<Node> node = config.cluster().enabled() ? Clustering.vertx(config.cluster())
-        : Future.succeededFuture(Node.standalone(Vertx.vertx(new VertxOptions().setPreferNativeTransport(true))));
+    VertxOptions options = Metrics.vertxOptions(new VertxOptions().setPreferNativeTransport(true), config.ops());
+    Future<Node> node = config.cluster().enabled() ? Clustering.vertx(config.cluster(), options)
+        : Future.succeededFuture(Node.standalone(Vertx.vertx(options)));
     return node.compose(n -> start(n, config, models, createStore(config))
         .onFailure(e -> n.vertx().close()));
   }
@@ -110,7 +113,8 @@ public final class LiveModelServer {
     if (registry.putIfAbsent("node", true) != null) {
       return Future.failedFuture(new IllegalStateException(ONE_NODE_PER_VERTX));
     }
-    LiveModelServer server = new LiveModelServer(node, config, models, store);
+    LiveModelServer server = new LiveModelServer(node, config, models,
+        config.ops().metricsEnabled() ? TimedStore.wrap(node.vertx(), store) : store);
     return server.deploy().map(server).onFailure(e -> registry.remove("node"));
   }
 

@@ -3,6 +3,7 @@ package io.livemodel;
 import io.livemodel.config.ConfigLoader;
 import io.livemodel.config.ServerConfig;
 import io.livemodel.ops.HealthHandler;
+import io.livemodel.ops.Logs;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
@@ -34,6 +35,7 @@ public final class Main implements Callable<Integer> {
       System.err.println("livemodel: invalid configuration: " + e.getMessage());
       return 2;
     }
+    Logs.configure(config.ops());
     LiveModelServer server;
     try {
       server = LiveModelServer.launch(config).await();

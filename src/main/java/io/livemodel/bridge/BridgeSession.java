@@ -1,5 +1,7 @@
 package io.livemodel.bridge;
 
+import io.livemodel.stream.StreamMetrics;
+import io.livemodel.stream.Addresses;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.bridge.BridgeEventType;
 import java.util.HashSet;
@@ -14,9 +16,40 @@ final class BridgeSession {
 
   private final BridgePolicy policy;
   private final Set<String> registered = new HashSet<>();
+  /** The transport named in stream metrics ({@link StreamMetrics#SOCKJS}, {@link StreamMetrics#TCP}); null: none. */
+  private final String transport;
 
   BridgeSession(BridgePolicy policy) {
+    this(policy, null);
+  }
+
+  BridgeSession(BridgePolicy policy, String transport) {
     this.policy = policy;
+    this.transport = transport;
+  }
+
+  /** The socket is gone: its registrations end (stream metrics). Call once. */
+  void closed() {
+    registered.forEach(address -> streams(address, false));
+    registered.clear();
+  }
+
+  /** A change sent to the client on a registered address (stream metrics). */
+  void received(String address) {
+    if (transport != null && registered.contains(address)) {
+      StreamMetrics.current().delivered(address.substring(Addresses.CHANGES_PREFIX.length()), transport, 1);
+    }
+  }
+
+  private void streams(String address, boolean opened) {
+    if (transport != null) {
+      String model = address.substring(Addresses.CHANGES_PREFIX.length());
+      if (opened) {
+        StreamMetrics.current().streamOpened(model, transport);
+      } else {
+        StreamMetrics.current().streamClosed(model, transport);
+      }
+    }
   }
 
   /**
@@ -46,7 +79,9 @@ final class BridgeSession {
     return switch (type) {
       case REGISTER -> register(address);
       case UNREGISTER -> {
-        registered.remove(address);
+        if (registered.remove(address)) {
+          streams(address, false);
+        }
         yield null;
       }
       case SEND -> send(address, frame);
@@ -73,6 +108,7 @@ final class BridgeSession {
           "cannot register " + address + ": a connection may register at most " + max + " addresses", address);
     }
     registered.add(address);
+    streams(address, true);
     return null;
   }
 

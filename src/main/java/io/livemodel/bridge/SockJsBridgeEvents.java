@@ -1,6 +1,8 @@
 package io.livemodel.bridge;
 
+import io.livemodel.stream.StreamMetrics;
 import io.vertx.core.Handler;
+import io.vertx.ext.bridge.BridgeEventType;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.handler.sockjs.BridgeEvent;
 import io.vertx.ext.web.handler.sockjs.SockJSSocket;
@@ -31,11 +33,19 @@ final class SockJsBridgeEvents implements Handler<BridgeEvent> {
   public void handle(BridgeEvent event) {
     SockJSSocket socket = event.socket();
     switch (event.type()) {
-      case SOCKET_CREATED -> sessions.put(socket, new BridgeSession(policy));
-      case SOCKET_CLOSED, SOCKET_ERROR -> sessions.remove(socket);
+      case SOCKET_CREATED -> sessions.put(socket, new BridgeSession(policy, StreamMetrics.SOCKJS));
+      case SOCKET_CLOSED, SOCKET_ERROR -> {
+        BridgeSession gone = sessions.remove(socket);
+        if (gone != null) {
+          gone.closed();
+        }
+      }
       default -> {
         BridgeSession session = sessions.get(socket);
         JsonObject frame = event.getRawMessage();
+        if (session != null && frame != null && event.type() == BridgeEventType.RECEIVE) {
+          session.received(frame.getString("address"));
+        }
         Refusal refusal = session == null || frame == null ? null : session.check(event.type(), frame);
         if (refusal != null) {
           socket.write(refusal.toFrame().toBuffer());

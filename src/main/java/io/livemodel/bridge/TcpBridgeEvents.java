@@ -1,5 +1,6 @@
 package io.livemodel.bridge;
 
+import io.livemodel.stream.StreamMetrics;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
@@ -47,9 +48,14 @@ final class TcpBridgeEvents implements Handler<BridgeEvent> {
   private BridgeSession session(NetSocket socket) {
     BridgeSession session = sessions.get(socket);
     if (session == null) {
-      session = new BridgeSession(policy);
+      session = new BridgeSession(policy, StreamMetrics.TCP);
       sessions.put(socket, session);
-      socket.closeHandler(v -> sessions.remove(socket));
+      socket.closeHandler(v -> {
+        BridgeSession gone = sessions.remove(socket);
+        if (gone != null) {
+          gone.closed();
+        }
+      });
     }
     return session;
   }

@@ -3,6 +3,8 @@ package io.livemodel.cluster;
 import io.livemodel.config.ClusterConfig;
 import io.livemodel.config.ServerConfig;
 import io.livemodel.config.StoreConfig;
+import io.livemodel.ops.Metrics;
+import io.livemodel.config.OpsConfig;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -29,9 +31,17 @@ public final class Clustering {
    * once this node is a member and its event bus listens.
    */
   public static Future<Node> vertx(ClusterConfig cluster) {
+    return vertx(cluster, new VertxOptions());
+  }
+
+  /**
+   * A clustered Vert.x with {@code options} (metrics, say) plus the event-bus settings of {@code cluster};
+   * completes once this node is a member and its event bus listens.
+   */
+  public static Future<Node> vertx(ClusterConfig cluster, VertxOptions options) {
     HazelcastClusterManager manager = new HazelcastClusterManager(HazelcastSettings.of(cluster));
     return Vertx.builder()
-        .with(vertxOptions(cluster))
+        .with(withEventBus(options, cluster))
         .withClusterManager(manager)
         .buildClustered()
         .map(vertx -> new Node(vertx, manager));
@@ -42,12 +52,12 @@ public final class Clustering {
    * {@link ClusterConfig#eventBusHost()} on a port chosen by the system. Like an unclustered node,
    * it prefers Netty's native transport (epoll), where the platform has it.
    */
-  private static VertxOptions vertxOptions(ClusterConfig cluster) {
+  private static VertxOptions withEventBus(VertxOptions options, ClusterConfig cluster) {
     EventBusOptions bus = new EventBusOptions()
         .setHost(cluster.eventBusHost())
         .setPort(0)
         .setClusterPublicHost(cluster.eventBusHost());
-    return new VertxOptions().setPreferNativeTransport(true).setEventBusOptions(bus);
+    return new VertxOptions(options).setPreferNativeTransport(true).setEventBusOptions(bus);
   }
 
   /**

@@ -101,7 +101,7 @@ public final class ConfigLoader {
         new Retention(maxChanges, maxAge), limits(stream.getJsonObject("limits", new JsonObject()), d.limits(), where));
     return new ServerConfig(host, port, root, List.copyOf(modelDirs), store, instances, bodyLimit, idle,
         maxHeader, streamConfig, bridge(json.getJsonObject("bridge", new JsonObject()), where),
-        cluster(json.getJsonObject("cluster", new JsonObject()), env, where));
+        cluster(json.getJsonObject("cluster", new JsonObject()), env, where), OpsConfig.read(json, env, where));
   }
 
   private static StreamLimits limits(JsonObject json, StreamLimits d, String where) {

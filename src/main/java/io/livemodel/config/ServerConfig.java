@@ -1,5 +1,6 @@
 package io.livemodel.config;
 
+import io.livemodel.config.OpsConfig;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -20,6 +21,7 @@ import java.util.List;
  * @param stream change-stream settings
  * @param bridge the event-bus bridges
  * @param cluster clustering
+ * @param ops metrics and logging ({@code "metrics"}, {@code "logging"})
  */
 public record ServerConfig(
     String host,
@@ -33,7 +35,16 @@ public record ServerConfig(
     int maxHeaderSize,
     StreamConfig stream,
     BridgeConfig bridge,
-    ClusterConfig cluster) {
+    ClusterConfig cluster,
+    OpsConfig ops) {
+
+  /** A configuration with the default metrics and logging settings. */
+  public ServerConfig(String host, int port, String restApiRoot, List<Path> modelDirs, StoreConfig store,
+                      int httpInstances, long bodyLimit, int idleTimeoutSeconds, int maxHeaderSize,
+                      StreamConfig stream, BridgeConfig bridge, ClusterConfig cluster) {
+    this(host, port, restApiRoot, modelDirs, store, httpInstances, bodyLimit, idleTimeoutSeconds, maxHeaderSize,
+        stream, bridge, cluster, OpsConfig.defaults());
+  }
 
   /**
    * Every default in one place: what a config file that sets nothing means ({@link ConfigLoader}

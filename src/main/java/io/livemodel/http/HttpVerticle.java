@@ -6,6 +6,7 @@ import io.livemodel.crud.ModelOperations;
 import io.livemodel.model.ApiError;
 import io.livemodel.model.ModelRegistry;
 import io.livemodel.ops.HealthHandler;
+import io.livemodel.ops.Ops;
 import io.livemodel.store.Store;
 import io.livemodel.stream.ChangeBus;
 import io.livemodel.stream.ChangeHub;
@@ -64,6 +65,7 @@ public final class HttpVerticle extends VerticleBase {
     long idleMillis = config.idleTimeoutSeconds() * 1000L;
     Router router = Router.router(vertx);
     router.get("/health").handler(new HealthHandler(clusterManager, config.store().type()));
+    Ops.mount(router, vertx, config, models, store, clusterManager);
     BridgeRoutes.mount(router, vertx, models, operations, config.bridge());
     // REST requests only: bridge transports (SockJS streaming, WebSockets) are long-lived by design.
     router.route().handler(ctx -> {

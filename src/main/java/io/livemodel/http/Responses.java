@@ -3,6 +3,7 @@ package io.livemodel.http;
 import io.livemodel.model.ApiError;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.Json;
@@ -56,7 +57,11 @@ final class Responses {
   /** Renders any failure: ApiErrors as they say, anything else as LoopBack's anonymous 500. */
   static void error(HttpServerRequest request, Throwable failure) {
     ApiError error = failure instanceof ApiError api ? api : null;
-    if (error == null) {
+    if (error == null && failure instanceof HttpClosedException) {
+      // The connection closed mid-request (usually the client went away): no server fault, no stack trace.
+      LOG.log(Level.FINE, "{0} {1}: the connection closed", new Object[] {request.method(), request.path()});
+      error = ApiError.internal("Internal Server Error");
+    } else if (error == null) {
       LOG.log(Level.WARNING, request.method() + " " + request.path() + " failed", failure);
       error = ApiError.internal("Internal Server Error");
     }

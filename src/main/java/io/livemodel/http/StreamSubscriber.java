@@ -1,6 +1,7 @@
 package io.livemodel.http;
 
 import io.livemodel.model.ModelDefinition;
+import io.livemodel.stream.StreamMetrics;
 import io.livemodel.stream.ChangeFilter;
 import io.livemodel.stream.ChangeHub;
 import io.livemodel.stream.EncodedChange;
@@ -41,6 +42,9 @@ abstract class StreamSubscriber implements Subscriber {
   private HttpConnection connection;
   private ChunkOutput out;
   private boolean closed;
+  private final String transport = this instanceof SseSubscriber ? StreamMetrics.SSE : StreamMetrics.JSONL;
+  private StreamMetrics metrics = StreamMetrics.NOOP;
+  private java.util.function.IntConsumer deliveries = n -> { };
 
   StreamSubscriber(HttpServerResponse response, FlushBatch flushBatch, ChangeHub hub, ModelDefinition model,
                    ChangeFilter filter, long maxQueuedBytes) {
@@ -72,6 +76,8 @@ abstract class StreamSubscriber implements Subscriber {
     writeHeaders(request);
     out = ChunkOutput.open(request, response, flushBatch);
     write(preamble());
+    (metrics = StreamMetrics.current()).streamOpened(model.name(), transport);
+    deliveries = metrics.deliveries(model.name(), transport);
     subscription = hub.subscribe(model, filter, this, afterSeq);
   }
 
@@ -89,6 +95,7 @@ abstract class StreamSubscriber implements Subscriber {
   public final void send(EncodedChange change) {
     if (!closed) {
       writeChange(change);
+      deliveries.accept(1);
     }
   }
 
@@ -139,6 +146,7 @@ abstract class StreamSubscriber implements Subscriber {
       if (queuedPastLimit > maxQueuedBytes) {
         LOG.log(Level.FINE, "closing slow change-stream client of {0}: {1} bytes behind",
             new Object[] {model.name(), queuedPastLimit});
+        metrics.slowClientDisconnected(model.name(), transport);
         // Drop the stream, and with it everything queued for it: ending the response would
         // only queue more behind what the client does not read.
         leave();
@@ -172,6 +180,7 @@ abstract class StreamSubscriber implements Subscriber {
     if (subscription != null) {
       subscription.close();
     }
+    metrics.streamClosed(model.name(), transport);
     return true;
   }
 }

@@ -89,6 +89,7 @@ public final class ChangeBus {
    */
   public void publish(Change change) {
     sequencer(change.model()).arrive(change);
+    StreamMetrics.current().changePublished(change.model());
     DeliveryOptions options = new DeliveryOptions().addHeader(SEQ_HEADER, Long.toString(change.seq()));
     vertx.eventBus().publish(Addresses.changes(change.model()), change.toJson(), options);
   }

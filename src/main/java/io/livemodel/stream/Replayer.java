@@ -35,6 +35,7 @@ final class Replayer {
   /** Replays the changes of {@code model} after {@code afterSeq} up to {@code upTo} to {@code subscription}. */
   void replay(ModelDefinition model, Subscription subscription, long afterSeq, long upTo) {
     subscription.hold();
+    StreamMetrics.current().resumed(model.name());
     page(model, subscription, afterSeq, afterSeq, upTo);
   }
 
@@ -57,12 +58,14 @@ final class Replayer {
       }
       if (result.failed()) {
         LOG.log(Level.WARNING, "replay of " + model.name() + " failed", result.cause());
+        StreamMetrics.current().reset(model.name());
         subscription.reset(firstAfter, upTo);
         subscription.release();
         return;
       }
       ChangeLog.Page page = result.result();
       if (after == firstAfter && page.expiredAfter(firstAfter)) {
+        StreamMetrics.current().reset(model.name());
         subscription.reset(firstAfter, Math.max(upTo, page.latestSeq()));
         subscription.release();
         return;
@@ -77,6 +80,7 @@ final class Replayer {
         if (filtered != null) {
           // Shared like live changes: clients resuming together (after a node restart) replay the same changes.
           subscription.send(encodings.get(model.name(), change.seq(), filter.key(), filtered));
+          StreamMetrics.current().replayed(model.name(), 1);
         }
         last = change.seq();
       }

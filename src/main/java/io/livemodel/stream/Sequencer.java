@@ -126,11 +126,15 @@ final class Sequencer {
       return;
     }
     if (page != null) {
+      long before = dispatched;
       for (Change change : page.changes()) {
         if (change.seq() == dispatched + 1 && change.seq() < to) {
           dispatched = change.seq();
           dispatch.accept(change);
         }
+      }
+      if (dispatched > before) {
+        StreamMetrics.current().gapFilled(model.name());
       }
       dropImpossible(page.latestSeq());
     } else {
