@@ -76,6 +76,8 @@ public final class LiveModelServer {
     } catch (IllegalArgumentException e) {
       return Future.failedFuture(e);
     }
+    // Query cost limits are process-wide (patterns are parsed before any store or verticle sees them).
+    io.livemodel.filter.QueryLimits.install(config.query());
     LiveModelServer server = new LiveModelServer(vertx, config, models, store);
     return server.deploy().map(server);
   }

@@ -100,7 +100,22 @@ public final class ConfigLoader {
         new ChangeLog.Retention(maxChanges, maxAge));
     return new ServerConfig(host, port, root, List.copyOf(modelDirs), store, instances, bodyLimit, idle,
         maxHeader, streamConfig, bridge(json.getJsonObject("bridge", new JsonObject()), where),
-        cluster(json.getJsonObject("cluster", new JsonObject()), env, where));
+        cluster(json.getJsonObject("cluster", new JsonObject()), env, where),
+        query(json.getJsonObject("query", new JsonObject()), where));
+  }
+
+  private static QueryConfig query(JsonObject json, String where) {
+    QueryConfig d = QueryConfig.defaults();
+    QueryConfig config = new QueryConfig(json.getInteger("maxPatternLength", d.maxPatternLength()),
+        json.getInteger("maxPatternSize", d.maxPatternSize()),
+        json.getInteger("maxRepeatNesting", d.maxRepeatNesting()),
+        json.getLong("patternCacheBytes", d.patternCacheBytes()),
+        json.getLong("timeoutMs", d.timeoutMs()),
+        json.getLong("patternStatementTimeoutMs", d.patternStatementTimeoutMs()),
+        json.getInteger("workers", d.workers()));
+    String problem = config.problem();
+    check(problem == null, where + ": " + problem);
+    return config;
   }
 
   private static BridgeConfig bridge(JsonObject json, String where) {

@@ -20,6 +20,7 @@ import java.util.List;
  * @param stream change-stream settings
  * @param bridge the event-bus bridges
  * @param cluster clustering
+ * @param query query cost limits
  */
 public record ServerConfig(
     String host,
@@ -33,7 +34,16 @@ public record ServerConfig(
     int maxHeaderSize,
     StreamConfig stream,
     BridgeConfig bridge,
-    ClusterConfig cluster) {
+    ClusterConfig cluster,
+    QueryConfig query) {
+
+  /** A configuration with the default query limits. */
+  public ServerConfig(String host, int port, String restApiRoot, List<Path> modelDirs, StoreConfig store,
+                      int httpInstances, long bodyLimit, int idleTimeoutSeconds, int maxHeaderSize,
+                      StreamConfig stream, BridgeConfig bridge, ClusterConfig cluster) {
+    this(host, port, restApiRoot, modelDirs, store, httpInstances, bodyLimit, idleTimeoutSeconds, maxHeaderSize,
+        stream, bridge, cluster, QueryConfig.defaults());
+  }
 
   /** The effective number of HTTP verticle instances. */
   public int effectiveHttpInstances() {
