@@ -131,12 +131,15 @@ public final class FilterParser {
     }
   }
 
-  /** There are no relations, so naming one fails as LoopBack fails for an unknown relation. */
+  /**
+   * There are no relations, so naming one is a 400 naming it (LoopBack answers an unknown relation
+   * with 500; a client's mistake is a 4xx here, API.md section 7).
+   */
   private static void rejectInclude(Object include, ModelDefinition model) {
     boolean empty = (include instanceof JsonArray a && a.isEmpty())
         || (include instanceof JsonObject o && o.isEmpty());
     if (truthy(include) && !empty) {
-      throw ApiError.internal("Relation \"" + JsValues.toJsString(include) + "\" is not defined for "
+      throw ApiError.badRequest("Relation \"" + JsValues.toJsString(include) + "\" is not defined for "
           + model.name() + " model");
     }
   }

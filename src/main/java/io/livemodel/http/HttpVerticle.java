@@ -75,7 +75,7 @@ public final class HttpVerticle extends VerticleBase {
         // to the channel instead of through a per-connection queue (about 4 KB less per stream).
         .setStrictThreadMode(true)
         .setIdleTimeout(config.idleTimeoutSeconds());
-    server = vertx.createHttpServer(options).requestHandler(router);
+    server = vertx.createHttpServer(options).connectionHandler(ProtocolGuard::install).requestHandler(router);
     return hub.start(models.all(), config.stream().heartbeatSeconds())
         .compose(v -> server.listen())
         .mapEmpty();

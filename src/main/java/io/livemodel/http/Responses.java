@@ -53,10 +53,15 @@ final class Responses {
     response.end(body);
   }
 
-  /** Renders any failure: ApiErrors as they say, anything else as LoopBack's anonymous 500. */
+  /**
+   * Renders any failure: ApiErrors as they say, a malformed request that Vert.x or Netty refused as its
+   * 4xx ({@link ClientFaults}), anything else as LoopBack's anonymous 500.
+   */
   static void error(HttpServerRequest request, Throwable failure) {
-    ApiError error = failure instanceof ApiError api ? api : null;
-    if (error == null) {
+    ApiError error = failure instanceof ApiError api ? api : ClientFaults.classify(failure);
+    if (error != null && !(failure instanceof ApiError)) {
+      ClientFaults.log(request.method().name(), request.path(), error, failure);
+    } else if (error == null) {
       LOG.log(Level.WARNING, request.method() + " " + request.path() + " failed", failure);
       error = ApiError.internal("Internal Server Error");
     }
