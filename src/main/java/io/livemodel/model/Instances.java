@@ -46,13 +46,20 @@ public final class Instances {
    * Undeclared properties are kept as given, except on strict models (422, or dropped in COERCE_ONLY).
    * A null {@code data} is taken as {@code {}}.
    *
-   * @throws ApiError 422 ValidationError with every failing property in {@code details}, 400 for
+   * @throws ApiError 422 ValidationError with every failing property in {@code details} (or for a lone
+   *     surrogate anywhere in the data: {@link Surrogates}), 400 for
    *     values that cannot be coerced at all (e.g. {@code tags:"x"}), 422 for property names juggler
    *     rejects ({@code a.b} on a non-strict model, a {@code constructor} key; juggler answers 500) and,
    *     in COERCE_ONLY, for an invalid date (juggler: 500)
    */
   public static JsonObject prepare(ModelDefinition model, JsonObject data, Mode mode) {
     JsonObject input = data == null ? new JsonObject() : data;
+    String surrogate = Surrogates.firstIn(input);
+    if (surrogate != null) {
+      throw ApiError.validation(model.name(), new JsonObject().put(surrogate, new JsonArray().add("unicode")),
+          new JsonObject().put(surrogate, new JsonArray().add("holds a lone UTF-16 surrogate, which is not valid Unicode")),
+          Map.of());
+    }
     if (JsValues.truthy(input.getValue("constructor"))) {
       throw invalidName(model, "constructor", "is not allowed as a property name");
     }
