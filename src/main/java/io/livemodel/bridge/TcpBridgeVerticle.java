@@ -31,6 +31,7 @@ public final class TcpBridgeVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     BridgePolicy policy = new BridgePolicy(models, config);
+    BridgeLogFilter.install();
     BridgeOptions options = new BridgeOptions()
         .setOutboundPermitteds(policy.outboundPermitted())
         .setInboundPermitteds(policy.inboundPermitted());
