@@ -9,7 +9,8 @@ import java.util.logging.Logger;
  * Demotes what vertx-web's and vertx-tcp-eventbus-bridge's bridges log at SEVERE for every frame of
  * an unknown type ("Invalid type in incoming message: ..."): a client sends such frames at will, so
  * each line would let it flood the log. They are logged here at FINE instead, at most once per 10 s.
- * Every other record of those loggers passes unchanged. Installed once per process.
+ * The same for "SockJSSocket exception", logged with a stack trace whenever a client drops its
+ * connection. Every other record of those loggers passes unchanged. Installed once per process.
  */
 final class BridgeLogFilter {
 
@@ -31,6 +32,11 @@ final class BridgeLogFilter {
           String message = String.valueOf(record.getMessage());
           if (message.startsWith("Invalid type in incoming message")) {
             FRAMES.log(Level.FINE, "invalid-type", () -> "bridge frame refused: " + message);
+            return false;
+          }
+          if (message.startsWith("SockJSSocket exception")) {
+            // A client that went away (or was cut off): its fault, logged with a stack trace at SEVERE otherwise.
+            FRAMES.log(Level.FINE, "socket-exception", () -> "bridge socket failed: " + record.getThrown());
             return false;
           }
           return true;

@@ -14,6 +14,7 @@ final class BridgeSession {
 
   private final BridgePolicy policy;
   private final Set<String> registered = new HashSet<>();
+  private final SlowConsumers.Backlog backlog = new SlowConsumers.Backlog();
 
   BridgeSession(BridgePolicy policy) {
     this.policy = policy;
@@ -52,6 +53,16 @@ final class BridgeSession {
       case SEND -> send(address, frame);
       default -> policy.inboundDenied(address, true);
     };
+  }
+
+  /** The bytes queued to this socket past its full write queue ({@link SlowConsumers}). */
+  SlowConsumers.Backlog backlog() {
+    return backlog;
+  }
+
+  /** Whether this socket has registered {@code address}. */
+  boolean registered(String address) {
+    return registered.contains(address);
   }
 
   /** Addresses currently registered by this socket. */

@@ -33,6 +33,14 @@ final class SockJsBridgeEvents implements Handler<BridgeEvent> {
     switch (event.type()) {
       case SOCKET_CREATED -> sessions.put(socket, new BridgeSession(policy));
       case SOCKET_CLOSED, SOCKET_ERROR -> sessions.remove(socket);
+      case RECEIVE -> {
+        BridgeSession session = sessions.get(socket);
+        if (session != null && SlowConsumers.account(socket, connection(socket), session.backlog(),
+            () -> event.getRawMessage() == null ? 0 : event.getRawMessage().toBuffer().length(),
+            policy.config().maxQueuedBytes(), "SockJS bridge client " + socket.remoteAddress())) {
+          return; // the message is dropped with the connection; nothing waits on the event
+        }
+      }
       default -> {
         BridgeSession session = sessions.get(socket);
         JsonObject frame = event.getRawMessage();
@@ -44,5 +52,14 @@ final class SockJsBridgeEvents implements Handler<BridgeEvent> {
       }
     }
     event.complete(true);
+  }
+
+  /** The HTTP connection a socket writes to (the WebSocket's, or the streaming request's); null if none. */
+  private static Object connection(SockJSSocket socket) {
+    try {
+      return socket.routingContext() == null ? null : socket.routingContext().request().connection();
+    } catch (RuntimeException e) {
+      return null;
+    }
   }
 }

@@ -36,7 +36,7 @@ public final class TcpBridgeVerticle extends VerticleBase {
         .setOutboundPermitteds(policy.outboundPermitted())
         .setInboundPermitteds(policy.inboundPermitted());
     NetServerOptions server = new NetServerOptions().setTcpNoDelay(true).setTcpKeepAlive(true);
-    bridge = TcpEventBusBridge.create(vertx, options, server, new TcpBridgeEvents(policy));
+    bridge = TcpEventBusBridge.create(vertx, options, server, new TcpBridgeEvents(policy, vertx.eventBus()));
     if (config.inboundCrud()) {
       BridgeCrud.register(vertx, models, operations);
     }

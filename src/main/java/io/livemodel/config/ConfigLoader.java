@@ -128,7 +128,8 @@ public final class ConfigLoader {
         json.getBoolean("inboundCrud", d.inboundCrud()),
         json.getInteger("maxHandlersPerSocket", d.maxHandlersPerSocket()),
         json.getInteger("maxAddressLength", d.maxAddressLength()),
-        json.getInteger("maxMessageBytes", d.maxMessageBytes()));
+        json.getInteger("maxMessageBytes", d.maxMessageBytes()),
+        positive(json.getLong("maxQueuedBytes", d.maxQueuedBytes()), where + ": bridge.maxQueuedBytes"));
   }
 
   private static ClusterConfig cluster(JsonObject json, Map<String, String> env, String where) {
@@ -193,6 +194,11 @@ public final class ConfigLoader {
       return i;
     }
     throw new IllegalArgumentException(what + " must be a whole number, not " + fileValue);
+  }
+
+  private static long positive(long value, String what) {
+    check(value > 0, what + " must be positive, not " + value);
+    return value;
   }
 
   private static void check(boolean ok, String message) {
