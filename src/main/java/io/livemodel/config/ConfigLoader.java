@@ -112,7 +112,8 @@ public final class ConfigLoader {
         json.getLong("patternCacheBytes", d.patternCacheBytes()),
         json.getLong("timeoutMs", d.timeoutMs()),
         json.getLong("patternStatementTimeoutMs", d.patternStatementTimeoutMs()),
-        json.getInteger("workers", d.workers()));
+        json.getInteger("workers", d.workers()),
+        json.getInteger("maxPatternQueriesPerClient", d.maxPatternQueriesPerClient()));
     String problem = config.problem();
     check(problem == null, where + ": " + problem);
     return config;

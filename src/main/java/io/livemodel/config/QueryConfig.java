@@ -12,9 +12,20 @@ package io.livemodel.config;
  * @param patternStatementTimeoutMs PostgreSQL's statement timeout for queries with a user pattern
  *     (plain queries keep {@code store.postgres.statementTimeoutMs})
  * @param workers threads that run long memory-store scans off the event loops (more scans queue)
+ * @param maxPatternQueriesPerClient reads with a pattern one client address may have in progress on a
+ *     node (429 with Retry-After above it)
  */
 public record QueryConfig(int maxPatternLength, int maxPatternSize, int maxRepeatNesting, long patternCacheBytes,
-                          long timeoutMs, long patternStatementTimeoutMs, int workers) {
+                          long timeoutMs, long patternStatementTimeoutMs, int workers, int maxPatternQueriesPerClient) {
+
+  public static final int DEFAULT_MAX_PATTERN_QUERIES_PER_CLIENT = 2;
+
+  /** Limits with the default {@code maxPatternQueriesPerClient}. */
+  public QueryConfig(int maxPatternLength, int maxPatternSize, int maxRepeatNesting, long patternCacheBytes,
+                     long timeoutMs, long patternStatementTimeoutMs, int workers) {
+    this(maxPatternLength, maxPatternSize, maxRepeatNesting, patternCacheBytes, timeoutMs, patternStatementTimeoutMs,
+        workers, DEFAULT_MAX_PATTERN_QUERIES_PER_CLIENT);
+  }
 
   public static QueryConfig defaults() {
     return new QueryConfig(1000, 1000, 2, 16L * 1024 * 1024, 3000, 1000, 2);
@@ -25,8 +36,10 @@ public record QueryConfig(int maxPatternLength, int maxPatternSize, int maxRepea
     if (maxPatternLength < 1 || maxPatternSize < 1 || maxRepeatNesting < 1) {
       return "query.maxPatternLength, maxPatternSize and maxRepeatNesting must be positive";
     }
-    if (patternCacheBytes < 0 || timeoutMs < 1 || patternStatementTimeoutMs < 1 || workers < 1) {
-      return "query.patternCacheBytes must be >= 0, timeoutMs, patternStatementTimeoutMs and workers positive";
+    if (patternCacheBytes < 0 || timeoutMs < 1 || patternStatementTimeoutMs < 1 || workers < 1
+        || maxPatternQueriesPerClient < 1) {
+      return "query.patternCacheBytes must be >= 0, timeoutMs, patternStatementTimeoutMs, workers and "
+          + "maxPatternQueriesPerClient positive";
     }
     return null;
   }
