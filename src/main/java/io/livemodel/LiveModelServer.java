@@ -9,6 +9,7 @@ import io.livemodel.config.StoreConfig;
 import io.livemodel.crud.CrudVerticle;
 import io.livemodel.crud.ModelOperations;
 import io.livemodel.crud.WriteClient;
+import io.livemodel.filter.QueryLimits;
 import io.livemodel.http.HttpVerticle;
 import io.livemodel.http.StreamAdmission;
 import io.livemodel.model.ModelLoader;
@@ -113,6 +114,8 @@ public final class LiveModelServer {
     if (registry.putIfAbsent("node", true) != null) {
       return Future.failedFuture(new IllegalStateException(ONE_NODE_PER_VERTX));
     }
+    // Query cost limits are process-wide (patterns are parsed before any store or verticle sees them).
+    QueryLimits.install(config.query());
     LiveModelServer server = new LiveModelServer(node, config, models,
         config.ops().metricsEnabled() ? TimedStore.wrap(node.vertx(), store) : store);
     return server.deploy().map(server).onFailure(e -> registry.remove("node"));

@@ -46,6 +46,8 @@ public final class BridgeRoutes {
         : config.sockJsPath();
     // xhr_send needs a body handler; this one caps bodies at the transport limit.
     router.route(path + "/*").handler(BodyHandler.create(false).setBodyLimit(transportLimit(config)));
+    router.postWithRegex(java.util.regex.Pattern.quote(path) + "/[^/.]+/[^/.]+/xhr_send").handler(new SockJsSendCheck());
+    BridgeLogFilter.install();
     router.route(path + "/*").subRouter(bridge);
     if (config.inboundCrud()) {
       BridgeCrud.register(vertx, models, operations);

@@ -18,6 +18,7 @@ final class BridgeSession {
   private final Set<String> registered = new HashSet<>();
   /** The transport named in stream metrics ({@link StreamMetrics#SOCKJS}, {@link StreamMetrics#TCP}); null: none. */
   private final String transport;
+  private final SlowConsumers.Backlog backlog = new SlowConsumers.Backlog();
 
   BridgeSession(BridgePolicy policy) {
     this(policy, null);
@@ -87,6 +88,16 @@ final class BridgeSession {
       case SEND -> send(address, frame);
       default -> policy.inboundDenied(address, true);
     };
+  }
+
+  /** The bytes queued to this socket past its full write queue ({@link SlowConsumers}). */
+  SlowConsumers.Backlog backlog() {
+    return backlog;
+  }
+
+  /** Whether this socket has registered {@code address}. */
+  boolean registered(String address) {
+    return registered.contains(address);
   }
 
   /** Addresses currently registered by this socket. */

@@ -2,7 +2,6 @@ package io.livemodel.bridge;
 
 import io.livemodel.stream.StreamMetrics;
 import io.vertx.core.Handler;
-import io.vertx.ext.bridge.BridgeEventType;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.handler.sockjs.BridgeEvent;
 import io.vertx.ext.web.handler.sockjs.SockJSSocket;
@@ -40,12 +39,20 @@ final class SockJsBridgeEvents implements Handler<BridgeEvent> {
           gone.closed();
         }
       }
+      case RECEIVE -> {
+        BridgeSession session = sessions.get(socket);
+        if (session != null && SlowConsumers.account(socket, connection(socket), session.backlog(),
+            () -> event.getRawMessage() == null ? 0 : event.getRawMessage().toBuffer().length(),
+            policy.config().maxQueuedBytes(), "SockJS bridge client " + socket.remoteAddress())) {
+          return; // the message is dropped with the connection; nothing waits on the event
+        }
+        if (session != null && event.getRawMessage() != null) {
+          session.received(event.getRawMessage().getString("address"));
+        }
+      }
       default -> {
         BridgeSession session = sessions.get(socket);
         JsonObject frame = event.getRawMessage();
-        if (session != null && frame != null && event.type() == BridgeEventType.RECEIVE) {
-          session.received(frame.getString("address"));
-        }
         Refusal refusal = session == null || frame == null ? null : session.check(event.type(), frame);
         if (refusal != null) {
           socket.write(refusal.toFrame().toBuffer());
@@ -54,5 +61,14 @@ final class SockJsBridgeEvents implements Handler<BridgeEvent> {
       }
     }
     event.complete(true);
+  }
+
+  /** The HTTP connection a socket writes to (the WebSocket's, or the streaming request's); null if none. */
+  private static Object connection(SockJSSocket socket) {
+    try {
+      return socket.routingContext() == null ? null : socket.routingContext().request().connection();
+    } catch (RuntimeException e) {
+      return null;
+    }
   }
 }

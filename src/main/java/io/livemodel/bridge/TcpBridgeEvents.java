@@ -2,6 +2,13 @@ package io.livemodel.bridge;
 
 import io.livemodel.stream.StreamMetrics;
 import io.vertx.core.Handler;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.Json;
+import io.vertx.ext.bridge.BridgeEventType;
+import java.util.List;
+import java.util.function.LongSupplier;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.NetSocket;
@@ -23,15 +30,22 @@ import java.util.Map;
  * {@code "blocked by bridgeEvent handler"} error; nothing waits on the event). The TCP bridge raises
  * no socket events, so a session is created on a connection's first frame and dropped when it closes.
  *
+ * <p>The TCP bridge writes each message to its sockets without an event, so the slow-consumer cutoff
+ * ({@link SlowConsumers}) watches from beside it: per registered address, one local consumer of this
+ * verticle sees every message the bridge forwards and accounts it to each registered socket.
+ *
  * <p>Used on the {@link TcpBridgeVerticle}'s event loop only.
  */
 final class TcpBridgeEvents implements Handler<BridgeEvent> {
 
   private final BridgePolicy policy;
+  private final EventBus eventBus;
   private final Map<NetSocket, BridgeSession> sessions = new HashMap<>();
+  private final Map<String, MessageConsumer<Object>> watchers = new HashMap<>();
 
-  TcpBridgeEvents(BridgePolicy policy) {
+  TcpBridgeEvents(BridgePolicy policy, EventBus eventBus) {
     this.policy = policy;
+    this.eventBus = eventBus;
   }
 
   @Override
@@ -42,7 +56,45 @@ final class TcpBridgeEvents implements Handler<BridgeEvent> {
       event.socket().write(frame(refusal.toFrame()));
       return;
     }
+    if (event.type() == BridgeEventType.REGISTER || event.type() == BridgeEventType.UNREGISTER) {
+      updateWatcher(frame.getString("address"));
+    }
     event.complete(true);
+  }
+
+  /** Keeps a watching consumer on {@code address} while some socket has it registered. */
+  private void updateWatcher(String address) {
+    if (address == null) {
+      return;
+    }
+    boolean wanted = sessions.values().stream().anyMatch(s -> s.registered(address));
+    MessageConsumer<Object> watcher = watchers.get(address);
+    if (wanted && watcher == null) {
+      watchers.put(address, eventBus.localConsumer(address, message -> account(address, message)));
+    } else if (!wanted && watcher != null) {
+      watchers.remove(address).unregister();
+    }
+  }
+
+  private void account(String address, Message<Object> message) {
+    long[] size = {-1};
+    LongSupplier bytes = () -> size[0] >= 0 ? size[0] : (size[0] = sizeOf(message.body()));
+    for (Map.Entry<NetSocket, BridgeSession> entry : List.copyOf(sessions.entrySet())) {
+      if (entry.getValue().registered(address)) {
+        SlowConsumers.account(entry.getKey(), entry.getKey(), entry.getValue().backlog(), bytes,
+            policy.config().maxQueuedBytes(), "TCP bridge client " + entry.getKey().remoteAddress());
+      }
+    }
+  }
+
+  private static long sizeOf(Object body) {
+    if (body instanceof Buffer buffer) {
+      return buffer.length();
+    }
+    if (body instanceof String text) {
+      return text.length();
+    }
+    return Json.encodeToBuffer(body).length();
   }
 
   private BridgeSession session(NetSocket socket) {
@@ -52,6 +104,11 @@ final class TcpBridgeEvents implements Handler<BridgeEvent> {
       sessions.put(socket, session);
       socket.closeHandler(v -> {
         BridgeSession gone = sessions.remove(socket);
+        for (String address : List.copyOf(watchers.keySet())) {
+          if (gone != null && gone.registered(address)) {
+            updateWatcher(address);
+          }
+        }
         if (gone != null) {
           gone.closed();
         }

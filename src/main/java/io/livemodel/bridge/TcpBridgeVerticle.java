@@ -31,11 +31,12 @@ public final class TcpBridgeVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     BridgePolicy policy = new BridgePolicy(models, config);
+    BridgeLogFilter.install();
     BridgeOptions options = new BridgeOptions()
         .setOutboundPermitteds(policy.outboundPermitted())
         .setInboundPermitteds(policy.inboundPermitted());
     NetServerOptions server = new NetServerOptions().setTcpNoDelay(true).setTcpKeepAlive(true);
-    bridge = TcpEventBusBridge.create(vertx, options, server, new TcpBridgeEvents(policy));
+    bridge = TcpEventBusBridge.create(vertx, options, server, new TcpBridgeEvents(policy, vertx.eventBus()));
     if (config.inboundCrud()) {
       BridgeCrud.register(vertx, models, operations);
     }

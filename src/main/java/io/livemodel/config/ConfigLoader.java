@@ -101,7 +101,8 @@ public final class ConfigLoader {
         new Retention(maxChanges, maxAge), limits(stream.getJsonObject("limits", new JsonObject()), d.limits(), where));
     return new ServerConfig(host, port, root, List.copyOf(modelDirs), store, instances, bodyLimit, idle,
         maxHeader, streamConfig, bridge(json.getJsonObject("bridge", new JsonObject()), where),
-        cluster(json.getJsonObject("cluster", new JsonObject()), env, where), OpsConfig.read(json, env, where));
+        cluster(json.getJsonObject("cluster", new JsonObject()), env, where), OpsConfig.read(json, env, where),
+        query(json.getJsonObject("query", new JsonObject()), where));
   }
 
   private static StreamLimits limits(JsonObject json, StreamLimits d, String where) {
@@ -118,6 +119,21 @@ public final class ConfigLoader {
     return limits;
   }
 
+  private static QueryConfig query(JsonObject json, String where) {
+    QueryConfig d = QueryConfig.defaults();
+    QueryConfig config = new QueryConfig(json.getInteger("maxPatternLength", d.maxPatternLength()),
+        json.getInteger("maxPatternSize", d.maxPatternSize()),
+        json.getInteger("maxRepeatNesting", d.maxRepeatNesting()),
+        json.getLong("patternCacheBytes", d.patternCacheBytes()),
+        json.getLong("timeoutMs", d.timeoutMs()),
+        json.getLong("patternStatementTimeoutMs", d.patternStatementTimeoutMs()),
+        json.getInteger("workers", d.workers()),
+        json.getInteger("maxPatternQueriesPerClient", d.maxPatternQueriesPerClient()));
+    String problem = config.problem();
+    check(problem == null, where + ": " + problem);
+    return config;
+  }
+
   private static BridgeConfig bridge(JsonObject json, String where) {
     BridgeConfig d = BridgeConfig.defaults();
     String path = json.containsKey("sockJsPath") ? json.getString("sockJsPath") : d.sockJsPath();
@@ -128,7 +144,8 @@ public final class ConfigLoader {
         json.getBoolean("inboundCrud", d.inboundCrud()),
         json.getInteger("maxHandlersPerSocket", d.maxHandlersPerSocket()),
         json.getInteger("maxAddressLength", d.maxAddressLength()),
-        json.getInteger("maxMessageBytes", d.maxMessageBytes()));
+        json.getInteger("maxMessageBytes", d.maxMessageBytes()),
+        positive(json.getLong("maxQueuedBytes", d.maxQueuedBytes()), where + ": bridge.maxQueuedBytes"));
   }
 
   private static ClusterConfig cluster(JsonObject json, Map<String, String> env, String where) {
@@ -201,6 +218,11 @@ public final class ConfigLoader {
       return i;
     }
     throw new IllegalArgumentException(what + " must be a whole number, not " + fileValue);
+  }
+
+  private static long positive(long value, String what) {
+    check(value > 0, what + " must be positive, not " + value);
+    return value;
   }
 
   private static void check(boolean ok, String message) {

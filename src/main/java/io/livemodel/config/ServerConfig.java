@@ -1,6 +1,5 @@
 package io.livemodel.config;
 
-import io.livemodel.config.OpsConfig;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -22,6 +21,7 @@ import java.util.List;
  * @param bridge the event-bus bridges
  * @param cluster clustering
  * @param ops metrics and logging ({@code "metrics"}, {@code "logging"})
+ * @param query query cost limits
  */
 public record ServerConfig(
     String host,
@@ -36,14 +36,31 @@ public record ServerConfig(
     StreamConfig stream,
     BridgeConfig bridge,
     ClusterConfig cluster,
-    OpsConfig ops) {
+    OpsConfig ops,
+    QueryConfig query) {
 
-  /** A configuration with the default metrics and logging settings. */
+  /** A configuration with the default metrics, logging and query limits. */
   public ServerConfig(String host, int port, String restApiRoot, List<Path> modelDirs, StoreConfig store,
                       int httpInstances, long bodyLimit, int idleTimeoutSeconds, int maxHeaderSize,
                       StreamConfig stream, BridgeConfig bridge, ClusterConfig cluster) {
     this(host, port, restApiRoot, modelDirs, store, httpInstances, bodyLimit, idleTimeoutSeconds, maxHeaderSize,
-        stream, bridge, cluster, OpsConfig.defaults());
+        stream, bridge, cluster, OpsConfig.defaults(), QueryConfig.defaults());
+  }
+
+  /** A configuration with these metrics and logging settings, and the default query limits. */
+  public ServerConfig(String host, int port, String restApiRoot, List<Path> modelDirs, StoreConfig store,
+                      int httpInstances, long bodyLimit, int idleTimeoutSeconds, int maxHeaderSize,
+                      StreamConfig stream, BridgeConfig bridge, ClusterConfig cluster, OpsConfig ops) {
+    this(host, port, restApiRoot, modelDirs, store, httpInstances, bodyLimit, idleTimeoutSeconds, maxHeaderSize,
+        stream, bridge, cluster, ops, QueryConfig.defaults());
+  }
+
+  /** A configuration with these query limits, and the default metrics and logging settings. */
+  public ServerConfig(String host, int port, String restApiRoot, List<Path> modelDirs, StoreConfig store,
+                      int httpInstances, long bodyLimit, int idleTimeoutSeconds, int maxHeaderSize,
+                      StreamConfig stream, BridgeConfig bridge, ClusterConfig cluster, QueryConfig query) {
+    this(host, port, restApiRoot, modelDirs, store, httpInstances, bodyLimit, idleTimeoutSeconds, maxHeaderSize,
+        stream, bridge, cluster, OpsConfig.defaults(), query);
   }
 
   /**

@@ -66,12 +66,12 @@ final class Coercion {
   /**
    * {@code DateType}: {@code new Date(value)}.
    *
-   * @throws ApiError 500, as LoopBack fails with a plain {@code Invalid date} error
+   * @throws ApiError 400 (LoopBack fails with a plain {@code Invalid date} error, a 500)
    */
   static Instant toDateType(Object value) {
     Instant instant = JsDates.toInstant(value);
     if (instant == null) {
-      throw ApiError.internal("Invalid date: " + JsValues.toJsString(value));
+      throw ApiError.badRequest("Invalid date: " + JsValues.toJsString(value));
     }
     return instant;
   }

@@ -50,7 +50,19 @@ final class JsRegexTranslator {
           }
         }
       } else if (c == '.') {
-        out.append(dotAll ? ANY_CHAR : JS_DOT);
+        // A run of dots is one counted repeat (RE2J compiles long runs of classes in quadratic time);
+        // the last dot stays single when a quantifier follows it.
+        int end = i;
+        while (end < source.length() && source.charAt(end) == '.') {
+          end++;
+        }
+        boolean quantified = end < source.length() && "*+?{".indexOf(source.charAt(end)) >= 0;
+        int run = quantified ? end - i - 1 : end - i;
+        appendRun(out, dotAll ? ANY_CHAR : JS_DOT, run);
+        if (quantified) {
+          out.append(dotAll ? ANY_CHAR : JS_DOT);
+        }
+        i = end - 1;
       } else if (c == '(' && source.startsWith("(?<", i)
           && !source.startsWith("(?<=", i) && !source.startsWith("(?<!", i)) {
         out.append("(?P<");
@@ -139,6 +151,17 @@ final class JsRegexTranslator {
       }
     }
     return true;
+  }
+
+  /** Appends {@code count} copies of the class {@code atom}, as one or more counted repeats of at most 1000. */
+  static void appendRun(StringBuilder out, String atom, int count) {
+    for (int left = count; left > 0; left -= 1000) {
+      int n = Math.min(left, 1000);
+      out.append(atom);
+      if (n > 1) {
+        out.append('{').append(n).append('}');
+      }
+    }
   }
 
   /** Appends {@code c} so that RE2 matches it literally. */

@@ -2,28 +2,26 @@ package io.livemodel.filter;
 
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
+import io.livemodel.config.QueryConfig;
 import io.livemodel.model.ApiError;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Compiles {@code like}-family patterns and {@code regexp} operands to RE2J patterns, which match in
- * time linear in the input (no catastrophic backtracking), and keeps them in a bounded LRU cache so
- * evaluating a condition over many instances compiles once.
+ * time linear in the input times the program size (no catastrophic backtracking), and keeps them in
+ * a cache bounded by bytes ({@link PatternCache}) so evaluating a condition over many instances
+ * compiles once.
+ *
+ * <p>Cost limits ({@link QueryLimits}) are checked before compiling: a pattern longer than
+ * {@code query.maxPatternLength}, a regexp whose estimated program ({@link PatternSize}) exceeds
+ * {@code query.maxPatternSize}, or whose counted repeats nest deeper than
+ * {@code query.maxRepeatNesting} is refused with 400 naming the limit. Both stores parse filters
+ * here, so the limits hold for PostgreSQL too.
  *
  * <p>Thread-safe: the cache is guarded by its own lock; compiled patterns are immutable.
  */
 final class Patterns {
 
-  /** Enough distinct patterns for every live subscription and query of a busy node. */
-  private static final int CACHE_SIZE = 512;
-
-  private static final Map<String, Pattern> CACHE = new LinkedHashMap<>(64, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, Pattern> eldest) {
-      return size() > CACHE_SIZE;
-    }
-  };
+  private static final PatternCache CACHE = new PatternCache(QueryLimits.current().patternCacheBytes());
 
   private Patterns() {
   }
@@ -34,8 +32,11 @@ final class Patterns {
    * (API.md section 3).
    */
   static Pattern like(String pattern, boolean caseInsensitive) {
-    return cached("L" + (caseInsensitive ? "i" : "") + "\u0000" + pattern,
-        () -> Pattern.compile(likeToRe2(pattern), caseInsensitive ? Pattern.CASE_INSENSITIVE : 0));
+    return CACHE.get("L" + (caseInsensitive ? "i" : "") + "\u0000" + pattern, () -> {
+      checkLength(pattern);
+      return new PatternCache.Sized(
+          Pattern.compile(likeToRe2(pattern), caseInsensitive ? Pattern.CASE_INSENSITIVE : 0), pattern.length() + 2L);
+    });
   }
 
   /**
@@ -44,7 +45,44 @@ final class Patterns {
    * @throws ApiError 400 when RE2 cannot express it (look-around, back-references, ...)
    */
   static Pattern regexp(RegexpValue value) {
-    return cached("R" + value.flags() + "\u0000" + value.source(), () -> compileJs(value));
+    return CACHE.get("R" + value.flags() + "\u0000" + value.source(), () -> {
+      long size = checkCost(value.source());
+      return new PatternCache.Sized(compileJs(value), size);
+    });
+  }
+
+  /** Applies {@code query.patternCacheBytes}. */
+  static void resizeCache(long bytes) {
+    CACHE.resize(bytes);
+  }
+
+  /** The cache's estimated bytes (tests). */
+  static long cachedBytes() {
+    return CACHE.bytes();
+  }
+
+  private static void checkLength(String pattern) {
+    int max = QueryLimits.current().maxPatternLength();
+    if (pattern.length() > max) {
+      throw ApiError.badRequest("The pattern is too long: " + pattern.length()
+          + " characters, more than query.maxPatternLength (" + max + ")");
+    }
+  }
+
+  /** Checks every limit of a regexp source; returns its estimated size. */
+  private static long checkCost(String source) {
+    checkLength(source);
+    QueryConfig limits = QueryLimits.current();
+    PatternSize.Estimate estimate = PatternSize.of(source);
+    if (estimate.nesting() > limits.maxRepeatNesting()) {
+      throw ApiError.badRequest("The pattern nests counted repeats " + estimate.nesting()
+          + " deep, more than query.maxRepeatNesting (" + limits.maxRepeatNesting() + ")");
+    }
+    if (estimate.size() > limits.maxPatternSize()) {
+      throw ApiError.badRequest("The pattern is too complex: about " + estimate.size()
+          + " instructions once compiled, more than query.maxPatternSize (" + limits.maxPatternSize() + ")");
+    }
+    return estimate.size();
   }
 
   /**
@@ -108,32 +146,29 @@ final class Patterns {
     }
   }
 
+  /**
+   * A run of {@code _} becomes one counted repeat and a run of {@code %} one {@code .*}: RE2J
+   * compiles a long concatenation of character classes in quadratic time, a repeat in linear time.
+   */
   static String likeToRe2(String pattern) {
     StringBuilder re = new StringBuilder(pattern.length() + 8);
     for (int i = 0; i < pattern.length(); i++) {
       char c = pattern.charAt(i);
-      if (c == '%') {
-        re.append(JsRegexTranslator.JS_DOT).append('*');
-      } else if (c == '_') {
-        re.append(JsRegexTranslator.JS_DOT);
+      if (c == '%' || c == '_') {
+        int end = i;
+        while (end < pattern.length() && pattern.charAt(end) == c) {
+          end++;
+        }
+        if (c == '%') {
+          re.append(JsRegexTranslator.JS_DOT).append('*');
+        } else {
+          JsRegexTranslator.appendRun(re, JsRegexTranslator.JS_DOT, end - i);
+        }
+        i = end - 1;
       } else {
         JsRegexTranslator.appendLiteral(re, c);
       }
     }
     return re.toString();
-  }
-
-  private static Pattern cached(String key, java.util.function.Supplier<Pattern> compile) {
-    synchronized (CACHE) {
-      Pattern hit = CACHE.get(key);
-      if (hit != null) {
-        return hit;
-      }
-    }
-    Pattern compiled = compile.get();
-    synchronized (CACHE) {
-      CACHE.put(key, compiled);
-    }
-    return compiled;
   }
 }

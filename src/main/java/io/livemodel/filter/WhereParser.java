@@ -71,7 +71,8 @@ final class WhereParser {
     List<Where> parts = new ArrayList<>(clauses.size());
     for (Object clause : clauses) {
       if (clause == null) {
-        throw ApiError.internal("Cannot convert undefined or null to object");
+        // LoopBack fails with a TypeError (500); a null clause is the client's mistake: 400.
+        throw ApiError.badRequest("The " + key + " operator has a null clause");
       }
       parts.add(clause(clause));
     }

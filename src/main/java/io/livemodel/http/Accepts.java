@@ -20,6 +20,9 @@ final class Accepts {
     String wantedMajor = wanted.substring(0, wanted.indexOf('/'));
     for (String part : acceptHeader.toLowerCase(Locale.ROOT).split(",")) {
       String[] pieces = part.trim().split(";");
+      if (pieces.length == 0) {
+        continue; // garbage such as ";;;;" names no range: it accepts nothing (406, not a crash)
+      }
       String range = pieces[0].trim();
       if (zeroQuality(pieces)) {
         continue;

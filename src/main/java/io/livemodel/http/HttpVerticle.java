@@ -93,7 +93,7 @@ public final class HttpVerticle extends VerticleBase {
         // to the channel instead of through a per-connection queue (about 4 KB less per stream).
         .setStrictThreadMode(true)
         .setIdleTimeout(config.idleTimeoutSeconds());
-    server = vertx.createHttpServer(options).requestHandler(router);
+    server = vertx.createHttpServer(options).connectionHandler(ProtocolGuard::install).requestHandler(router);
     hub.start(models.all(), store, config.stream().heartbeatSeconds());
     return server.listen();
   }

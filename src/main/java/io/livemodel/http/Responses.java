@@ -54,13 +54,18 @@ final class Responses {
     response.end(body);
   }
 
-  /** Renders any failure: ApiErrors as they say, anything else as LoopBack's anonymous 500. */
+  /**
+   * Renders any failure: ApiErrors as they say, a malformed request that Vert.x or Netty refused as its
+   * 4xx ({@link ClientFaults}), anything else as LoopBack's anonymous 500.
+   */
   static void error(HttpServerRequest request, Throwable failure) {
-    ApiError error = failure instanceof ApiError api ? api : null;
+    ApiError error = failure instanceof ApiError api ? api : ClientFaults.classify(failure);
     if (error == null && failure instanceof HttpClosedException) {
       // The connection closed mid-request (usually the client went away): no server fault, no stack trace.
       LOG.log(Level.FINE, "{0} {1}: the connection closed", new Object[] {request.method(), request.path()});
       error = ApiError.internal("Internal Server Error");
+    } else if (error != null && !(failure instanceof ApiError)) {
+      ClientFaults.log(request.method().name(), request.path(), error, failure);
     } else if (error == null) {
       LOG.log(Level.WARNING, request.method() + " " + request.path() + " failed", failure);
       error = ApiError.internal("Internal Server Error");

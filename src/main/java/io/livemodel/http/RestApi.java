@@ -87,6 +87,9 @@ final class RestApi implements Handler<RoutingContext> {
       Responses.notAcceptable(ctx.response());
       return;
     }
+    if (get) {
+      PatternQueryGate.enter(ctx, args);
+    }
     if (r.isEmpty()) {
       if (get) {
         reply(ctx, operations.find(model, args.auto("filter")));

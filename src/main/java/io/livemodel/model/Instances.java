@@ -53,15 +53,22 @@ public final class Instances {
    * other strict value answers 422 (or drops them in COERCE_ONLY). Anonymous embedded models are
    * coerced member by member ({@link NestedValues}). A null {@code data} is taken as {@code {}}.
    *
-   * @throws ApiError 422 ValidationError with every failing property in {@code details}, 400 for
-   *     values that cannot be coerced at all (e.g. {@code tags:"x"}), 500 for property names juggler
-   *     rejects ({@code a.b} on a non-strict model, a {@code constructor} key) and, in COERCE_ONLY, for an
-   *     invalid date
+   * @throws ApiError 422 ValidationError with every failing property in {@code details} (or for a lone
+   *     surrogate anywhere in the data: {@link Surrogates}), 400 for
+   *     values that cannot be coerced at all (e.g. {@code tags:"x"}), 422 for property names juggler
+   *     rejects ({@code a.b} on a non-strict model, a {@code constructor} key; juggler answers 500) and,
+   *     in COERCE_ONLY, for an invalid date (juggler: 500)
    */
   public static JsonObject prepare(ModelDefinition model, JsonObject data, Mode mode) {
     JsonObject input = ScopeValues.force(model, data == null ? new JsonObject() : data);
+    String surrogate = Surrogates.firstIn(input);
+    if (surrogate != null) {
+      throw ApiError.validation(model.name(), new JsonObject().put(surrogate, new JsonArray().add("unicode")),
+          new JsonObject().put(surrogate, new JsonArray().add("holds a lone UTF-16 surrogate, which is not valid Unicode")),
+          Map.of());
+    }
     if (JsValues.truthy(input.getValue("constructor"))) {
-      throw ApiError.internal("Property name \"constructor\" is not allowed in " + model.name() + " data");
+      throw invalidName(model, "constructor", "is not allowed as a property name");
     }
     Map<String, Object> declared = new LinkedHashMap<>();
     Map<String, Object> undeclared = new LinkedHashMap<>();
@@ -69,12 +76,11 @@ public final class Instances {
       PropertyDefinition property = model.property(key);
       Object raw = input.getValue(key);
       if (property != null) {
-        Object value = mode == Mode.COERCE_ONLY ? coerceOnly(property, raw) : Values.coerce(property, raw);
+        Object value = mode == Mode.COERCE_ONLY ? coerceOnly(model, property, raw) : Values.coerce(property, raw);
         declared.put(key, NestedValues.coerce(property, value));
       } else {
         if (!model.strict() && key.contains(".")) {
-          throw ApiError.internal("Property names containing dot(s) are not supported. Model: "
-              + model.name() + ", dynamic property: " + key);
+          throw invalidName(model, key, "is not supported: property names cannot contain dots");
         }
         undeclared.put(key, Values.copy(raw));
       }
@@ -120,24 +126,32 @@ public final class Instances {
 
   /**
    * updateAll's coercion: the setters' (so list errors are the same 400), but an invalid date is a
-   * 500 and a list given to a scalar property has each item coerced (juggler coerces it like a where
+   * 422 (juggler: 500) and a list given to a scalar property has each item coerced (juggler coerces it like a where
    * value).
    */
-  private static Object coerceOnly(PropertyDefinition property, Object raw) {
+  private static Object coerceOnly(ModelDefinition model, PropertyDefinition property, Object raw) {
     PropertyType type = property.type();
     if (raw instanceof JsonArray array && type != PropertyType.ARRAY && type != PropertyType.OBJECT
         && type != PropertyType.ANY) {
       JsonArray items = new JsonArray();
       for (Object item : array) {
-        items.add(item == null ? null : Values.toJson(coerceOnly(property, item)));
+        items.add(item == null ? null : Values.toJson(coerceOnly(model, property, item)));
       }
       return items;
     }
     Object value = Values.coerce(property, raw);
     if (value instanceof JsDate date && !date.isValid()) {
-      throw ApiError.internal("Invalid date: " + JsValues.toJsString(raw));
+      throw ApiError.validation(model.name(), new JsonObject().put(property.name(), new JsonArray().add("date")),
+          new JsonObject().put(property.name(), new JsonArray().add("is not a valid date")),
+          Map.of(property.name(), JsValues.toJsString(raw)));
     }
     return value;
+  }
+
+  /** 422 for a property name juggler refuses (it answers 500: a client's mistake is a 4xx here). */
+  private static ApiError invalidName(ModelDefinition model, String key, String message) {
+    return ApiError.validation(model.name(), new JsonObject().put(key, new JsonArray().add("name")),
+        new JsonObject().put(key, new JsonArray().add(message)), Map.of());
   }
 
   private static void applyDefaults(ModelDefinition model, Map<String, Object> declared) {

@@ -127,9 +127,9 @@ class WhereParserTest {
   }
 
   @Test
-  @DisplayName("an invalid date on a date property fails like LoopBack: 500")
+  @DisplayName("an invalid date on a date property is a 400 (LoopBack: 500)")
   void invalidDate() {
-    assertThat(apiError(() -> where("{\"when\":{\"gt\":\"garbage\"}}")).statusCode()).isEqualTo(500);
+    assertThat(apiError(() -> where("{\"when\":{\"gt\":\"garbage\"}}")).statusCode()).isEqualTo(400);
   }
 
   @Test

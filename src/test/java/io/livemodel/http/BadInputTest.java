@@ -163,4 +163,114 @@ class BadInputTest {
       assertThat(read).isEqualTo(-1);
     }
   }
+
+  /** Sends raw bytes on a fresh connection; returns everything the server answered until it closed (or 3 s passed). */
+  private String raw(String request) throws Exception {
+    try (Socket socket = new Socket("127.0.0.1", server.port())) {
+      socket.setSoTimeout(3_000);
+      socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+      socket.getOutputStream().flush();
+      java.io.ByteArrayOutputStream answer = new java.io.ByteArrayOutputStream();
+      byte[] buffer = new byte[8192];
+      try {
+        for (int n; (n = socket.getInputStream().read(buffer)) != -1; ) {
+          answer.write(buffer, 0, n);
+        }
+      } catch (java.net.SocketTimeoutException | java.net.SocketException e) {
+        // the server kept the connection open (or reset it): what arrived is the answer
+      }
+      return answer.toString(StandardCharsets.ISO_8859_1);
+    }
+  }
+
+  private static int status(String rawAnswer) {
+    assertThat(rawAnswer).as("an HTTP answer").startsWith("HTTP/1.");
+    return Integer.parseInt(rawAnswer.substring(9, 12));
+  }
+
+  private Api.Response form(HttpMethod method, String path, String body) {
+    return api.call(method, path, Buffer.buffer(body), "Content-Type", "application/x-www-form-urlencoded");
+  }
+
+  @Test
+  @DisplayName("malformed urlencoded bodies are 4xx, never 500: empty pairs, 2,000 parameters, bad percent-encoding, deep brackets")
+  void formBodies() {
+    Api.Response empty = form(HttpMethod.POST, "/api/Notes", "&&=&=&&");
+    assertThat(empty.status()).as(empty.body()).isIn(400, 422);
+    StringBuilder many = new StringBuilder("title=x");
+    for (int i = 0; i < 2000; i++) {
+      many.append("&p").append(i).append('=').append(i);
+    }
+    assertError(form(HttpMethod.POST, "/api/Notes", many.toString()), 413, "PayloadTooLargeError");
+    assertError(form(HttpMethod.POST, "/api/Notes", "title=%zz&count=%E0%A4%A"), 400, "Error");
+    for (String deep : new String[] {"title" + "[".repeat(10_000) + "=1", "title" + "[a]".repeat(10_000) + "=1",
+        "title" + "[a]".repeat(2_000) + "=1"}) {
+      Api.Response r = form(HttpMethod.POST, "/api/Notes", deep);
+      assertThat(r.status()).as(r.body()).isIn(400, 413, 422);
+      assertThat(r.error().getInteger("statusCode")).isEqualTo(r.status());
+    }
+    assertError(form(HttpMethod.PATCH, "/api/Notes/1", "count=%"), 400, "Error");
+  }
+
+  @Test
+  @DisplayName("a multipart body of garbage is a 4xx, and changes nothing")
+  void multipartGarbage() {
+    Api.Response r = api.call(HttpMethod.POST, "/api/Notes", Buffer.buffer("--x\r\ngarbage\r\n\r\n--y--\u0000\u0001"),
+        "Content-Type", "multipart/form-data; boundary=x");
+    assertThat(r.status()).as(r.body()).isBetween(400, 499);
+    Api.Response noBoundary = api.call(HttpMethod.POST, "/api/Notes", Buffer.buffer("junk"), "Content-Type", "multipart/form-data");
+    assertThat(noBoundary.status()).as(noBoundary.body()).isBetween(400, 499);
+  }
+
+  @Test
+  @DisplayName("include of a non-relation is a 400 naming it")
+  void includeOfNonRelation() {
+    Api.Response r = api.get("/api/Notes?filter=" + enc("{\"include\":\"title\"}"));
+    assertError(r, 400, "Error");
+    assertThat(r.error().getString("message")).contains("\"title\"");
+  }
+
+  @Test
+  @DisplayName("a constructor key or a dotted property name in POST, PATCH and PUT bodies is a 422 (LoopBack: 500)")
+  void refusedPropertyNames() {
+    for (HttpMethod method : new HttpMethod[] {HttpMethod.POST, HttpMethod.PATCH, HttpMethod.PUT}) {
+      String path = method == HttpMethod.POST ? "/api/Notes" : "/api/Notes/1";
+      assertError(api.call(method, path, new JsonObject().put("title", "x").put("constructor", "y")), 422, "ValidationError");
+      assertError(api.call(method, path, new JsonObject().put("title", "x").put("constructor", new JsonObject())),
+          422, "ValidationError");
+    }
+    assertError(api.post("/api/MyModels", new JsonObject().put("a.b", 1)), 422, "ValidationError");
+    assertThat(api.get("/api/MyModels/count").json().getInteger("count")).isZero();
+  }
+
+  @Test
+  @DisplayName("Accept: ;;;; is a 406 (it names no format)")
+  void garbageAccept() {
+    Api.Response r = api.get("/api/Notes", "Accept", ";;;;");
+    assertThat(r.status()).as(r.body()).isEqualTo(406);
+  }
+
+  @Test
+  @DisplayName("HTTP/1.1 without Host is a 400")
+  void noHost() throws Exception {
+    assertThat(status(raw("GET /api/Notes HTTP/1.1\r\nConnection: close\r\n\r\n"))).isEqualTo(400);
+  }
+
+  @Test
+  @DisplayName("garbage pipelined after a valid request: the valid one is answered, the garbage gets a 400")
+  void pipelinedGarbage() throws Exception {
+    String answer = raw("GET /api/Notes/1 HTTP/1.1\r\nHost: x\r\n\r\n\u0001\u0002 garbage \u00ff\r\n\r\n");
+    assertThat(status(answer)).isEqualTo(200);
+    int second = answer.indexOf("HTTP/1.", 12);
+    assertThat(second).as(answer).isPositive();
+    assertThat(status(answer.substring(second))).isEqualTo(400);
+  }
+
+  @Test
+  @DisplayName("a request line with an unknown protocol (GET / HTTPS/1.1) gets an HTTP 400, not other bytes")
+  void unknownProtocol() throws Exception {
+    String answer = raw("GET / HTTPS/1.1\r\nHost: x\r\n\r\n");
+    assertThat(status(answer)).isEqualTo(400);
+    assertThat(answer).startsWith("HTTP/1.1 400").contains("\"statusCode\":400");
+  }
 }

@@ -230,7 +230,7 @@ class RestApiTest {
   }
 
   @Test
-  @DisplayName("errors keep LoopBack's envelope: 500s have no name; 422 has ValidationError details")
+  @DisplayName("errors keep LoopBack's envelope: 422 has ValidationError details; an unknown include is a 400")
   void errorEnvelope() {
     Api.Response invalid = api.post("/api/Notes", new JsonObject().put("when", "not a date"));
     assertThat(invalid.status()).isEqualTo(422);

@@ -94,12 +94,13 @@ class InstancesTest {
   }
 
   @Test
-  @DisplayName("updateAll: an invalid date is a 500, a non-list for a list a 400, unknown keys of strict models dropped")
+  @DisplayName("updateAll: an invalid date is a 422 (LoopBack: 500), a non-list for a list a 400, unknown keys of strict models dropped")
   void coerceOnlyFailures() {
     assertThatThrownBy(() -> Instances.prepare(NOTE, new JsonObject("{\"when\":\"bad\"}"), Mode.COERCE_ONLY))
         .isInstanceOfSatisfying(ApiError.class, e -> {
-          assertThat(e.statusCode()).isEqualTo(500);
-          assertThat(e.toJson().getJsonObject("error").getString("message")).isEqualTo("Internal Server Error");
+          assertThat(e.statusCode()).isEqualTo(422);
+          assertThat(e.toJson().getJsonObject("error").getJsonObject("details").getJsonObject("codes")
+              .getJsonArray("when")).containsExactly("date");
         });
     assertThatThrownBy(() -> Instances.prepare(NOTE, new JsonObject("{\"tags\":\"x\"}"), Mode.COERCE_ONLY))
         .isInstanceOfSatisfying(ApiError.class, e -> assertThat(e.statusCode()).isEqualTo(400));

@@ -148,12 +148,18 @@ class InstancesValidationTest {
   }
 
   @Test
-  @DisplayName("property names juggler refuses are a 500")
+  @DisplayName("property names juggler refuses (with a 500) are a 422 naming them")
   void refusedNames() {
     ModelDefinition myModel = ModelLoader.parse(new JsonObject("{\"name\":\"MyModel\"}"), "MyModel.json");
     assertThatThrownBy(() -> Instances.prepare(myModel, new JsonObject("{\"a.b\":1}"), Mode.CREATE))
-        .isInstanceOfSatisfying(ApiError.class, e -> assertThat(e.statusCode()).isEqualTo(500));
+        .isInstanceOfSatisfying(ApiError.class, e -> {
+          assertThat(e.statusCode()).isEqualTo(422);
+          assertThat(e.getMessage()).contains("`a.b`");
+        });
     assertThatThrownBy(() -> Instances.prepare(NOTE, new JsonObject("{\"title\":\"t\",\"constructor\":1}"), Mode.CREATE))
-        .isInstanceOfSatisfying(ApiError.class, e -> assertThat(e.statusCode()).isEqualTo(500));
+        .isInstanceOfSatisfying(ApiError.class, e -> {
+          assertThat(e.statusCode()).isEqualTo(422);
+          assertThat(e.getMessage()).contains("`constructor`");
+        });
   }
 }

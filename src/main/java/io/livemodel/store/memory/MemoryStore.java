@@ -2,6 +2,7 @@ package io.livemodel.store.memory;
 
 import io.livemodel.config.Retention;
 import io.livemodel.filter.Filter;
+import io.livemodel.filter.QueryLimits;
 import io.livemodel.filter.Where;
 import io.livemodel.model.ModelDefinition;
 import io.livemodel.store.ChangeLog;
@@ -28,8 +29,10 @@ import java.util.function.Function;
  * The embedded store: every model in memory ({@link ModelState}), optionally persisted in an
  * append-only {@link Journal} that is replayed on {@link #open}.
  *
- * <p>Reads run on the caller's thread without waiting for writes, and return the stored instances
- * themselves (or projected copies): callers must not modify them.
+ * <p>Reads run on the caller's thread without waiting for writes, except scans with patterns or long
+ * value lists, which run on the query workers ({@link QueryWorkers}) over a consistent copy; every
+ * scan stops at {@code query.timeoutMs} with 503 {@code QUERY_TOO_EXPENSIVE} ({@link ScanDeadline}).
+ * Reads return the stored instances themselves (or projected copies): callers must not modify them.
  *
  * <p>Writes of a model run one at a time in submission order, the work on the caller's context. At the
  * end of the work, the transaction is applied to memory, the model's queue moves on to the next
@@ -47,6 +50,7 @@ public final class MemoryStore implements Store {
   private final AtomicBoolean closed = new AtomicBoolean();
   private volatile Vertx vertx;
   private volatile Journal journal;
+  private volatile QueryWorkers queryWorkers;
 
   private final Retention retention;
 
@@ -73,6 +77,7 @@ public final class MemoryStore implements Store {
   @Override
   public Future<Void> open(Vertx vertx, Collection<ModelDefinition> models) {
     this.vertx = vertx;
+    this.queryWorkers = new QueryWorkers(vertx);
     for (ModelDefinition model : models) {
       states.computeIfAbsent(model.name(), name -> new ModelState(name, model.idName(), retention));
     }
@@ -85,10 +90,20 @@ public final class MemoryStore implements Store {
     });
   }
 
+  /**
+   * Scans whose where clause is {@linkplain QueryLimits#expensive expensive} run on the query workers
+   * over a consistent copy of the instances; others run here. Both stop at {@code query.timeoutMs}.
+   */
   @Override
   public Future<List<JsonObject>> find(ModelDefinition model, Filter filter) {
     try {
-      return Future.succeededFuture(state(model).find(filter));
+      ModelState state = state(model);
+      ScanDeadline deadline = ScanDeadline.start();
+      if (filter == null || !offLoop(filter.where())) {
+        return Future.succeededFuture(state.find(filter, deadline));
+      }
+      List<JsonObject> values = state.values();
+      return queryWorkers.executor().executeBlocking(() -> ModelState.find(values, filter, deadline), false);
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }
@@ -107,10 +122,20 @@ public final class MemoryStore implements Store {
   @Override
   public Future<Long> count(ModelDefinition model, Where where) {
     try {
-      return Future.succeededFuture(state(model).count(where));
+      ModelState state = state(model);
+      ScanDeadline deadline = ScanDeadline.start();
+      if (!offLoop(where)) {
+        return Future.succeededFuture(state.count(where, deadline));
+      }
+      List<JsonObject> values = state.values();
+      return queryWorkers.executor().executeBlocking(() -> ModelState.count(values, where, deadline), false);
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }
+  }
+
+  private boolean offLoop(Where where) {
+    return vertx != null && QueryLimits.expensive(where);
   }
 
   @Override
@@ -138,6 +163,9 @@ public final class MemoryStore implements Store {
   public Future<Void> close() {
     if (!closed.compareAndSet(false, true)) {
       return Future.succeededFuture();
+    }
+    if (queryWorkers != null) {
+      queryWorkers.close();
     }
     Journal j = journal;
     if (j == null) {

@@ -8,6 +8,7 @@ import io.livemodel.store.ChangeLog;
 import io.livemodel.store.Change;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -81,45 +82,75 @@ final class ModelState {
     return instances;
   }
 
-  List<JsonObject> find(Filter filter) {
-    Filter f = filter == null ? Filter.ALL : filter;
+  /** The matching instances, scanned under the read lock, stopped at {@code deadline}. */
+  List<JsonObject> find(Filter filter, ScanDeadline deadline) {
     lock.readLock().lock();
     try {
-      if (f.order().isEmpty()) {
-        return scan(f.where(), f.skip(), f.limit(), f.fields());
-      }
-      return f.apply(instances.values());
+      return find(instances.values(), filter, deadline);
     } finally {
       lock.readLock().unlock();
     }
   }
 
-  long count(Where where) {
+  long count(Where where, ScanDeadline deadline) {
+    if (where == null) {
+      return instances.size();
+    }
     lock.readLock().lock();
     try {
-      if (where == null) {
-        return instances.size();
-      }
-      long count = 0;
-      for (JsonObject instance : instances.values()) {
-        if (where.test(instance)) {
-          count++;
-        }
-      }
-      return count;
+      return count(instances.values(), where, deadline);
     } finally {
       lock.readLock().unlock();
     }
   }
 
   /**
+   * A consistent copy of the instances (all of a transaction or none), taken under the read lock, for
+   * a scan that may run long: it then holds no lock, so writers (and the event loops that apply them)
+   * never wait for it.
+   */
+  List<JsonObject> values() {
+    lock.readLock().lock();
+    try {
+      return new ArrayList<>(instances.values());
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  /** {@code filter} over {@code values} (in id order). */
+  static List<JsonObject> find(Collection<JsonObject> values, Filter filter, ScanDeadline deadline) {
+    Filter f = filter == null ? Filter.ALL : filter;
+    if (f.order().isEmpty()) {
+      return scan(values, f.where(), f.skip(), f.limit(), f.fields(), deadline);
+    }
+    return f.apply(deadline.watch(values));
+  }
+
+  static long count(Collection<JsonObject> values, Where where, ScanDeadline deadline) {
+    if (where == null) {
+      return values.size();
+    }
+    long count = 0;
+    for (JsonObject instance : values) {
+      deadline.tick();
+      if (where.test(instance)) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  /**
    * The fast path of {@link #find} for the default (id) order, which is the map's own order: what
    * {@link Filter#apply} does for an empty order, but stopping as soon as the limit is reached.
    */
-  private List<JsonObject> scan(Where where, int skip, int limit, Fields fields) {
+  private static List<JsonObject> scan(Collection<JsonObject> values, Where where, int skip, int limit,
+                                       Fields fields, ScanDeadline deadline) {
     List<JsonObject> out = new ArrayList<>();
     int toSkip = skip;
-    for (JsonObject instance : instances.values()) {
+    for (JsonObject instance : values) {
+      deadline.tick();
       if (where != null && !where.test(instance)) {
         continue;
       }

@@ -14,8 +14,10 @@ import java.util.logging.Logger;
  * text, server messages) reaches a client.
  *
  * <ul>
- *   <li>Connection refused or lost, pool closed or exhausted, server shutting down or out of
+ *   <li>Connection refused or lost, pool closed, server shutting down or out of
  *       connections: 503 {@code STORE_UNAVAILABLE}. The request failed but may succeed when retried.</li>
+ *   <li>No pooled connection free within the pool-wait timeout, or the pool's wait queue full: 503
+ *       {@code STORE_BUSY}. The database is up; this node has more requests than connections.</li>
  *   <li>Statement timeout: 503 {@code STORE_TIMEOUT}. A timeout is caused by load or by waiting for
  *       other writers as often as by an expensive filter, so it is reported as the store being
  *       (temporarily) unable to answer rather than as a client error; clients may retry.</li>
@@ -30,6 +32,7 @@ final class PgErrors {
 
   static final String UNAVAILABLE = "STORE_UNAVAILABLE";
   static final String TIMEOUT = "STORE_TIMEOUT";
+  static final String BUSY = "STORE_BUSY";
   private static final Logger LOG = Logger.getLogger(PgErrors.class.getName());
 
   private PgErrors() {
@@ -54,8 +57,12 @@ final class PgErrors {
     if (failure instanceof PgException pg) {
       return fromSqlState(pg);
     }
+    if (isPoolBusy(failure)) {
+      return new ApiError(503, "Error", "The store is busy: no database connection became free in time; retry",
+          BUSY, null);
+    }
     if (isConnectionFailure(failure)) {
-      return unavailable("The database is unavailable (" + describe(failure) + ")");
+      return unavailable("The database is unavailable");
     }
     return failure;
   }
@@ -108,7 +115,12 @@ final class PgErrors {
     return false;
   }
 
-  private static String describe(Throwable failure) {
-    return failure.getClass().getSimpleName();
+  /**
+   * The pool's own refusals: its wait timeout fails the request with a bare "Timeout" (a
+   * {@code NoStackTraceThrowable}), a full wait queue with {@code ConnectionPoolTooBusyException}.
+   */
+  private static boolean isPoolBusy(Throwable failure) {
+    return failure instanceof io.vertx.core.http.ConnectionPoolTooBusyException
+        || (failure instanceof io.vertx.core.impl.NoStackTraceThrowable && "Timeout".equals(failure.getMessage()));
   }
 }

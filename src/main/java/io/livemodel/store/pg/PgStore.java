@@ -2,6 +2,7 @@ package io.livemodel.store.pg;
 
 import io.livemodel.config.Retention;
 import io.livemodel.filter.Filter;
+import io.livemodel.filter.QueryLimits;
 import io.livemodel.filter.Where;
 import io.livemodel.model.ModelDefinition;
 import io.livemodel.store.ChangeLog;
@@ -31,7 +32,7 @@ import java.util.function.Function;
  * ({@link GroupCommit}).
  *
  * <p>Failures reach callers as {@link io.livemodel.model.ApiError}s ({@link PgErrors}): an unreachable
- * or lost database gives 503 {@code STORE_UNAVAILABLE} quickly (connect and pool-wait limits in
+ * or lost database gives 503 {@code STORE_UNAVAILABLE}, a full pool 503 {@code STORE_BUSY}, quickly (connect and pool-wait limits in
  * {@link PgStoreOptions}), and the pool opens new connections by itself once the database is back.
  *
  * <p>Thread-safe: every method may be called from any event loop.
@@ -97,8 +98,11 @@ public final class PgStore implements Store {
 
   @Override
   public Future<List<JsonObject>> find(ModelDefinition model, Filter filter) {
-    return ready().compose(p -> PgQueries.find(p, schema.table(model), model, filter == null ? Filter.ALL : filter))
-        .recover(PgErrors::fail);
+    Filter f = filter == null ? Filter.ALL : filter;
+    if (QueryLimits.usesPattern(f.where())) {
+      return ready().compose(p -> PatternQueries.run(p, options.statementTimeout().toMillis(), c -> PgQueries.find(c, schema.table(model), model, f)));
+    }
+    return ready().compose(p -> PgQueries.find(p, schema.table(model), model, f)).recover(PgErrors::fail);
   }
 
   @Override
@@ -108,6 +112,9 @@ public final class PgStore implements Store {
 
   @Override
   public Future<Long> count(ModelDefinition model, Where where) {
+    if (QueryLimits.usesPattern(where)) {
+      return ready().compose(p -> PatternQueries.run(p, options.statementTimeout().toMillis(), c -> PgQueries.count(c, schema.table(model), where)));
+    }
     return ready().compose(p -> PgQueries.count(p, schema.table(model), where)).recover(PgErrors::fail);
   }
 
