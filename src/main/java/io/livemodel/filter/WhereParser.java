@@ -40,6 +40,7 @@ final class WhereParser {
       return null;
     }
     Where where = new WhereParser(model).clause(raw);
+    WhereUnicode.check(where);
     return where instanceof Where.And and && and.parts().isEmpty() ? null : where;
   }
 

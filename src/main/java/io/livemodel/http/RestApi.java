@@ -88,6 +88,9 @@ final class RestApi implements Handler<RoutingContext> {
       return;
     }
     if (get) {
+      // Reads see when their client leaves (a long scan then stops: Cancellation).
+      java.util.concurrent.atomic.AtomicBoolean gone = io.livemodel.limits.Cancellation.bind();
+      ctx.addEndHandler(ended -> gone.set(ended.failed()));
       PatternQueryGate.enter(ctx, args);
     }
     if (r.isEmpty()) {

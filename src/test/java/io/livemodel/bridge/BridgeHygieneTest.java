@@ -43,8 +43,6 @@ class BridgeHygieneTest {
     }
   };
   private TestServer server;
-  // HTTP/1.1: SockJS routes do not survive an h2c upgrade of a POST (the JDK client tries one by default).
-  private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   @BeforeEach
   void start() {
@@ -62,6 +60,9 @@ class BridgeHygieneTest {
   }
 
   private HttpResponse<String> post(String path, String body) throws Exception {
+    // A fresh HTTP/1.1 client per call: SockJS routes do not survive an h2c upgrade of a POST (the JDK
+    // client tries one by default), and SockJS may close a connection the client would reuse.
+    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     return client.send(HttpRequest.newBuilder(URI.create(server.base() + path))
         .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
         HttpResponse.BodyHandlers.ofString());

@@ -45,6 +45,21 @@ class LoneSurrogateTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("stores")
+  @DisplayName("in where values and property paths, a 400")
+  void refusedInWhere(String store, Supplier<TestServer> start) {
+    try (TestServer server = start.get(); Api api = new Api(server)) {
+      for (String where : new String[] {"{\"a\":\"\\ud800x\"}", "{\"a\":{\"inq\":[\"ok\",\"\\udc00\"]}}",
+          "{\"a\":{\"regexp\":\"\\ud800\"}}", "{\"\\ud800\":1}", "{\"a\":{\"like\":\"x\\udbff\"}}"}) {
+        Api.Response r = api.get("/api/MyModels/count?where=" + PatternAttackTest.enc(where));
+        assertThat(r.status()).as(where + ": " + r.body()).isEqualTo(400);
+      }
+      assertThat(api.get("/api/MyModels/count?where=" + PatternAttackTest.enc("{\"a\":\"\\ud83d\\ude00\"}")).status())
+          .isEqualTo(200);
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("stores")
   @DisplayName("a valid surrogate pair is answered and stored exactly")
   void validPairs(String store, Supplier<TestServer> start) {
     try (TestServer server = start.get(); Api api = new Api(server)) {
