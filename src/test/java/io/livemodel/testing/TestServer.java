@@ -7,6 +7,7 @@ import io.livemodel.config.BridgeConfig;
 import io.livemodel.config.ClusterConfig;
 import io.livemodel.config.ServerConfig;
 import io.livemodel.config.StreamConfig;
+import io.livemodel.config.StreamLimits;
 import io.livemodel.config.StoreConfig;
 import io.livemodel.model.ModelRegistry;
 import io.livemodel.store.Store;
@@ -100,6 +101,12 @@ public final class TestServer implements AutoCloseable {
     private long gapWaitMillis = DEFAULTS.stream().gapWaitMillis();
     private long maxQueuedBytes = DEFAULTS.stream().maxQueuedBytes();
     private Retention retention = DEFAULTS.stream().retention();
+    private StreamLimits streamLimits = DEFAULTS.stream().limits();
+
+    public Builder streamLimits(StreamLimits limits) {
+      this.streamLimits = limits;
+      return this;
+    }
 
     public Builder maxQueuedBytes(long bytes) {
       this.maxQueuedBytes = bytes;
@@ -188,7 +195,7 @@ public final class TestServer implements AutoCloseable {
       // take it between choosing and binding.
       return new ServerConfig("127.0.0.1", 0, DEFAULTS.restApiRoot(), modelDirs, store, httpInstances, bodyLimit,
           idleTimeoutSeconds, DEFAULTS.maxHeaderSize(),
-          new StreamConfig(heartbeatSeconds, retryMs, gapWaitMillis, maxQueuedBytes, retention), bridge, cluster);
+          new StreamConfig(heartbeatSeconds, retryMs, gapWaitMillis, maxQueuedBytes, retention, streamLimits), bridge, cluster);
     }
 
     public TestServer build() {
