@@ -20,6 +20,7 @@ import java.util.List;
  * @param stream change-stream settings
  * @param bridge the event-bus bridges
  * @param cluster clustering
+ * @param cors cross-origin headers and preflights ({@code http.cors})
  */
 public record ServerConfig(
     String host,
@@ -33,7 +34,22 @@ public record ServerConfig(
     int maxHeaderSize,
     StreamConfig stream,
     BridgeConfig bridge,
-    ClusterConfig cluster) {
+    ClusterConfig cluster,
+    CorsConfig cors) {
+
+  /** The configuration with LoopBack's scaffolded CORS defaults ({@link CorsConfig#defaults()}). */
+  public ServerConfig(String host, int port, String restApiRoot, List<Path> modelDirs, StoreConfig store,
+                      int httpInstances, long bodyLimit, int idleTimeoutSeconds, int maxHeaderSize,
+                      StreamConfig stream, BridgeConfig bridge, ClusterConfig cluster) {
+    this(host, port, restApiRoot, modelDirs, store, httpInstances, bodyLimit, idleTimeoutSeconds, maxHeaderSize,
+        stream, bridge, cluster, CorsConfig.defaults());
+  }
+
+  /** This configuration with other CORS settings. */
+  public ServerConfig withCors(CorsConfig value) {
+    return new ServerConfig(host, port, restApiRoot, modelDirs, store, httpInstances, bodyLimit, idleTimeoutSeconds,
+        maxHeaderSize, stream, bridge, cluster, value);
+  }
 
   /**
    * Every default in one place: what a config file that sets nothing means ({@link ConfigLoader}
