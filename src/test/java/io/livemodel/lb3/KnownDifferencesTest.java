@@ -63,4 +63,12 @@ class KnownDifferencesTest {
     assertThatThrownBy(() -> list("step a\n")).hasMessageContaining(":1: expected \"step name | reason\"");
     assertThatThrownBy(() -> list("a | x\na | y\n")).hasMessageContaining(":2: step listed twice: a");
   }
+
+  @Test
+  @DisplayName("without Node the differential test fails with a message saying what to install")
+  void missingNodeIsExplained() {
+    assertThatThrownBy(() -> ScenarioRunner.requireNode("/nonexistent/node"))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("needs Node.js 18+ as `/nonexistent/node`").hasMessageContaining(".ci/run installs it");
+  }
 }

@@ -38,7 +38,7 @@ class LoopBackDifferentialTest {
 
   @BeforeAll
   static void nodeIsThere() {
-    ScenarioRunner.requireNode();
+    ScenarioRunner.requireNode(ScenarioRunner.NODE);
   }
 
   static Stream<Arguments> appsAndStores() {

@@ -18,6 +18,8 @@ import java.util.concurrent.TimeUnit;
 final class ScenarioRunner {
 
   static final Path SCRIPT = Path.of("src/test/lb3/scenarios.js");
+  /** The Node executable: {@code -Dlb3.node=/path/to/node}, else {@code node} from the PATH. */
+  static final String NODE = System.getProperty("lb3.node", "node");
   private static final long TIMEOUT_SECONDS = 180;
 
   /** One scenario step's verdict: does LiveModel's answer match the recording (overrides applied)? */
@@ -32,11 +34,11 @@ final class ScenarioRunner {
   }
 
   /** Fails with a message saying what to install when {@code node} cannot be run. */
-  static void requireNode() {
-    String hint = "the LoopBack differential test needs Node.js 18+ as `node` on the PATH"
-        + " (.ci/run installs it; Debian: apt-get install nodejs)";
+  static void requireNode(String node) {
+    String hint = "the LoopBack differential test needs Node.js 18+ as `" + node + "` (on the PATH, or -Dlb3.node=...;"
+        + " .ci/run installs it; Debian: apt-get install nodejs)";
     try {
-      Process p = new ProcessBuilder("node", "--version").redirectErrorStream(true).start();
+      Process p = new ProcessBuilder(node, "--version").redirectErrorStream(true).start();
       String version = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
       if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
         p.destroyForcibly();
@@ -64,7 +66,7 @@ final class ScenarioRunner {
     Path json = workDir.resolve("verdicts.json");
     Path output = workDir.resolve("compare.txt");
     Files.deleteIfExists(json);
-    List<String> command = List.of("node", SCRIPT.toString(), "compare",
+    List<String> command = List.of(NODE, SCRIPT.toString(), "compare",
         appDir.resolve("recorded.json").toString(), baseUrl, appDir.resolve("scenarios.json").toString(),
         "--json=" + json);
     Process node = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
