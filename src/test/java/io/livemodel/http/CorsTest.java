@@ -159,14 +159,15 @@ class CorsTest {
       Api.Response notFound = api.get("/api/MyModels/999", "Origin", ORIGIN);
       Api.Response unknownRoute = api.get("/nope", "Origin", ORIGIN);
       Api.Response badInput = api.get("/api/MyModels?filter={bad", "Origin", ORIGIN);
-      for (Api.Response r : List.of(created, notFound, unknownRoute, badInput)) {
+      Api.Response tooLarge = api.post("/api/MyModels", "{\"a\":\"" + "x".repeat(1_100_000) + "\"}", "Origin", ORIGIN);
+      for (Api.Response r : List.of(created, notFound, unknownRoute, badInput, tooLarge)) {
         assertThat(r.header("Access-Control-Allow-Origin")).as(r.toString()).isEqualTo(ORIGIN);
         assertThat(r.header("Access-Control-Allow-Credentials")).isEqualTo("true");
         assertThat(r.header("Vary")).isEqualTo("Origin");
         assertThat(r.header("Access-Control-Allow-Methods")).isNull();
       }
-      assertThat(List.of(created.status(), notFound.status(), unknownRoute.status(), badInput.status()))
-          .containsExactly(200, 404, 404, 400);
+      assertThat(List.of(created.status(), notFound.status(), unknownRoute.status(), badInput.status(), tooLarge.status()))
+          .containsExactly(200, 404, 404, 400, 413);
       Api.Response plain = api.get("/api/MyModels");
       assertThat(plain.header("Access-Control-Allow-Origin")).isNull();
       assertThat(plain.header("Access-Control-Allow-Credentials")).isEqualTo("true");
