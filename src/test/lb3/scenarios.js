@@ -5,12 +5,15 @@
 //
 //   node scenarios.js run <baseUrl> <scenarioFile> [outFile]
 //   node scenarios.js compare <recorded.json> <baseUrl> <scenarioFile> [--target=livemodel|loopback]
-//                             [--ignore-cors]
+//                             [--ignore-cors] [--json=<file>]
 //
 // compare exits 0 when every step matches, 1 when some differ (a readable diff per step is printed),
 // 2 on usage errors. With --target=livemodel (the default) each step's "liveModel" override (a
 // documented API.md section 7 deviation) replaces the recorded expectation; --target=loopback ignores
-// them (used to check that recordings are deterministic).
+// them (used to check that recordings are deterministic). --json=<file> also writes the verdicts
+// machine-readably: {"app", "target", "steps": [{"name", "match", "diff": [line...]}], "problems"}
+// (one entry per scenario step, in order; "problems" holds file-level ones such as a step count
+// that differs from the recording). LoopBackDifferentialTest reads it.
 //
 // Scenario file: {"app", "defaults": {"headers": {...}}, "volatileKeys": [...], "steps": [step...]}
 //   step   = {"name", "method", "path", "headers", "body" (sent as JSON) | "rawBody" (sent as is),
@@ -443,6 +446,7 @@ function compareResults(recorded, actual, scenario, target, ignoreCors) {
   }
   let failed = 0;
   const problems = [];
+  const verdicts = [];
   if (recorded.steps.length !== scenario.steps.length) {
     problems.push(`the recording has ${recorded.steps.length} steps, the scenario file ` +
       `${scenario.steps.length}: re-record`);
@@ -451,6 +455,7 @@ function compareResults(recorded, actual, scenario, target, ignoreCors) {
     const rec = recorded.steps[i];
     if (!rec || rec.name !== step.name) {
       problems.push(`step ${i + 1} "${step.name}": not in the recording (re-record)`);
+      verdicts.push({name: step.name, match: false, diff: ['not in the recording (re-record)']});
       failed++;
       return;
     }
@@ -470,12 +475,13 @@ function compareResults(recorded, actual, scenario, target, ignoreCors) {
       }
       diff(expected[key], actual.steps[i][key], key, lines);
     }
+    verdicts.push({name: step.name, match: lines.length === 0, diff: lines});
     if (lines.length) {
       failed++;
       problems.push(`--- step ${i + 1} "${step.name}" (${rec.request})\n   ` + lines.join('\n   '));
     }
   });
-  return {failed, problems};
+  return {failed, problems, verdicts};
 }
 
 // ---------------------------------------------------------------- main
@@ -500,8 +506,13 @@ async function main(argv) {
     const target = targetFlag ? targetFlag.slice(9) : 'livemodel';
     const scenario = readJson(args[2]);
     const actual = await runScenario(args[1], scenario);
-    const {failed, problems} = compareResults(readJson(args[0]), actual, scenario, target,
+    const {failed, problems, verdicts} = compareResults(readJson(args[0]), actual, scenario, target,
       flags.includes('--ignore-cors'));
+    const jsonFlag = flags.find(f => f.startsWith('--json='));
+    if (jsonFlag) {
+      fs.writeFileSync(jsonFlag.slice(7), JSON.stringify({app: scenario.app, target,
+        steps: verdicts, problems: problems.filter(p => !p.startsWith('---'))}, null, 1) + '\n');
+    }
     const deviations = scenario.steps.filter(s => s.liveModel ||
       (s.writes || []).some(w => w.liveModel)).length;
     if (problems.length) console.log(problems.join('\n'));
@@ -511,7 +522,7 @@ async function main(argv) {
   }
   console.error('usage:\n  node scenarios.js run <baseUrl> <scenarioFile> [outFile]\n' +
     '  node scenarios.js compare <recorded.json> <baseUrl> <scenarioFile> [--target=livemodel|loopback]' +
-    ' [--ignore-cors]');
+    ' [--ignore-cors] [--json=<file>]');
   return 2;
 }
 

@@ -19,7 +19,8 @@ import java.util.Map;
  * model files, loaded after the configured ones; a model of the same name replaces the configured
  * one), {@code LIVEMODEL_STORE} ({@code memory} or {@code postgres}), {@code LIVEMODEL_DATA} (journal
  * folder; {@code none} keeps data in memory only), {@code DATABASE_URL}, {@code LIVEMODEL_HTTP_INSTANCES},
- * {@code LIVEMODEL_HEARTBEAT_SECONDS}, {@code LIVEMODEL_PG_SCHEMA}.
+ * {@code LIVEMODEL_HEARTBEAT_SECONDS}, {@code LIVEMODEL_PG_SCHEMA}, {@code LIVEMODEL_CORS_ORIGINS}
+ * ({@link CorsConfig}).
  * Relative paths in the file are resolved against the file's folder; relative paths from the
  * environment against the working directory.
  */
@@ -102,7 +103,8 @@ public final class ConfigLoader {
     return new ServerConfig(host, port, root, List.copyOf(modelDirs), store, instances, bodyLimit, idle,
         maxHeader, streamConfig, bridge(json.getJsonObject("bridge", new JsonObject()), where),
         cluster(json.getJsonObject("cluster", new JsonObject()), env, where), OpsConfig.read(json, env, where),
-        query(json.getJsonObject("query", new JsonObject()), where));
+        query(json.getJsonObject("query", new JsonObject()), where),
+        CorsConfig.from(http.getJsonObject("cors", new JsonObject()), env, where));
   }
 
   private static StreamLimits limits(JsonObject json, StreamLimits d, String where) {

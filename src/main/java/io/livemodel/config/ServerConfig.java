@@ -22,6 +22,7 @@ import java.util.List;
  * @param cluster clustering
  * @param ops metrics and logging ({@code "metrics"}, {@code "logging"})
  * @param query query cost limits
+ * @param cors cross-origin headers and preflights ({@code http.cors})
  */
 public record ServerConfig(
     String host,
@@ -37,14 +38,15 @@ public record ServerConfig(
     BridgeConfig bridge,
     ClusterConfig cluster,
     OpsConfig ops,
-    QueryConfig query) {
+    QueryConfig query,
+    CorsConfig cors) {
 
-  /** A configuration with the default metrics, logging and query limits. */
+  /** A configuration with the default metrics, logging, query limits and LoopBack's scaffolded CORS. */
   public ServerConfig(String host, int port, String restApiRoot, List<Path> modelDirs, StoreConfig store,
                       int httpInstances, long bodyLimit, int idleTimeoutSeconds, int maxHeaderSize,
                       StreamConfig stream, BridgeConfig bridge, ClusterConfig cluster) {
     this(host, port, restApiRoot, modelDirs, store, httpInstances, bodyLimit, idleTimeoutSeconds, maxHeaderSize,
-        stream, bridge, cluster, OpsConfig.defaults(), QueryConfig.defaults());
+        stream, bridge, cluster, OpsConfig.defaults(), QueryConfig.defaults(), CorsConfig.defaults());
   }
 
   /** A configuration with these metrics and logging settings, and the default query limits. */
@@ -52,7 +54,7 @@ public record ServerConfig(
                       int httpInstances, long bodyLimit, int idleTimeoutSeconds, int maxHeaderSize,
                       StreamConfig stream, BridgeConfig bridge, ClusterConfig cluster, OpsConfig ops) {
     this(host, port, restApiRoot, modelDirs, store, httpInstances, bodyLimit, idleTimeoutSeconds, maxHeaderSize,
-        stream, bridge, cluster, ops, QueryConfig.defaults());
+        stream, bridge, cluster, ops, QueryConfig.defaults(), CorsConfig.defaults());
   }
 
   /** A configuration with these query limits, and the default metrics and logging settings. */
@@ -60,7 +62,13 @@ public record ServerConfig(
                       int httpInstances, long bodyLimit, int idleTimeoutSeconds, int maxHeaderSize,
                       StreamConfig stream, BridgeConfig bridge, ClusterConfig cluster, QueryConfig query) {
     this(host, port, restApiRoot, modelDirs, store, httpInstances, bodyLimit, idleTimeoutSeconds, maxHeaderSize,
-        stream, bridge, cluster, OpsConfig.defaults(), query);
+        stream, bridge, cluster, OpsConfig.defaults(), query, CorsConfig.defaults());
+  }
+
+  /** This configuration with other CORS settings. */
+  public ServerConfig withCors(CorsConfig value) {
+    return new ServerConfig(host, port, restApiRoot, modelDirs, store, httpInstances, bodyLimit, idleTimeoutSeconds,
+        maxHeaderSize, stream, bridge, cluster, ops, query, value);
   }
 
   /**

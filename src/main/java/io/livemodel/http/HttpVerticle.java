@@ -64,6 +64,8 @@ public final class HttpVerticle extends VerticleBase {
     hub = new ChangeHub(vertx, bus, encodings);
     long idleMillis = config.idleTimeoutSeconds() * 1000L;
     Router router = Router.router(vertx);
+    // First: CORS headers go on every answer (bridge, health and errors too), preflights end here.
+    Cors.mount(router, config.cors());
     router.get("/health").handler(new HealthHandler(clusterManager, config.store().type()));
     Ops.mount(router, vertx, config, models, store, clusterManager);
     BridgeRoutes.mount(router, vertx, models, operations, config.bridge());
