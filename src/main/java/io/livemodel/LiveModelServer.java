@@ -82,8 +82,12 @@ public final class LiveModelServer {
     }
     // Netty's native transport (epoll) where available: fewer system calls per write than NIO.
     VertxOptions options = Metrics.vertxOptions(new VertxOptions().setPreferNativeTransport(true), config.ops());
-    Future<Node> node = config.cluster().enabled() ? Clustering.vertx(config.cluster(), options)
-        : Future.succeededFuture(Node.standalone(Vertx.vertx(options)));
+    Future<Node> node = (config.cluster().enabled() ? Clustering.vertx(config.cluster(), options)
+        : Future.succeededFuture(Node.standalone(Vertx.vertx(options))))
+        .map(n -> {
+          Metrics.bind(n.vertx(), options);
+          return n;
+        });
     return node.compose(n -> start(n, config, models, createStore(config))
         .onFailure(e -> n.vertx().close()));
   }
@@ -234,6 +238,7 @@ public final class LiveModelServer {
         .eventually(() -> node.clustered() ? StoreGuard.leave(node) : Future.succeededFuture())
         .eventually(store::close)
         .eventually(() -> {
+          Metrics.forget(node.vertx());
           node.vertx().sharedData().getLocalMap(REGISTRY).remove("node");
           return Future.succeededFuture();
         })

@@ -13,12 +13,11 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
-import io.vertx.core.internal.VertxInternal;
 import io.vertx.micrometer.Label;
 import io.vertx.micrometer.MetricsDomain;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.micrometer.VertxPrometheusOptions;
-import io.vertx.micrometer.impl.MicrometerMetrics;
+import io.vertx.micrometer.backends.BackendRegistries;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.WeakHashMap;
@@ -73,26 +72,42 @@ public final class Metrics {
     return options.setMetricsOptions(metrics);
   }
 
-  /** The registry of {@code vertx}'s metrics (made on first use when Vert.x records none). */
-  public static PrometheusMeterRegistry registry(Vertx vertx) {
-    synchronized (REGISTRY) {
-      PrometheusMeterRegistry registry = REGISTRY.get(vertx);
-      if (registry == null) {
-        registry = create(vertx);
-        REGISTRY.put(vertx, registry);
-        if (vertx instanceof VertxInternal internal) {
-          // Meters can hold the Vert.x instance: the weak map alone would never let it go.
-          internal.addCloseHook(completion -> {
-            forget(vertx);
-            completion.succeed();
-          });
+  /** A Vert.x with {@code options}, metrics enabled as {@code config} says and its registry bound. */
+  public static Vertx vertx(VertxOptions options, OpsConfig config) {
+    VertxOptions withMetrics = vertxOptions(options, config);
+    Vertx vertx = Vertx.vertx(withMetrics);
+    bind(vertx, withMetrics);
+    return vertx;
+  }
+
+  /**
+   * Binds the registry Vert.x records into (named in {@code options} by {@link #vertxOptions}) to
+   * {@code vertx}; without it, {@link #registry} makes one of its own without Vert.x's figures.
+   */
+  public static void bind(Vertx vertx, VertxOptions options) {
+    if (options.getMetricsOptions() instanceof MicrometerMetricsOptions micrometer && micrometer.isEnabled()
+        && BackendRegistries.getNow(micrometer.getRegistryName()) instanceof PrometheusMeterRegistry prometheus) {
+      synchronized (REGISTRY) {
+        if (!REGISTRY.containsKey(vertx)) {
+          new FileDescriptorMetrics().bindTo(prometheus);
+          REGISTRY.put(vertx, prometheus); // Vert.x bound JVM, CPU and uptime metrics to it
         }
       }
-      return registry;
     }
   }
 
-  private static void forget(Vertx vertx) {
+  /** The registry of {@code vertx}'s metrics (made on first use when none was bound). */
+  public static PrometheusMeterRegistry registry(Vertx vertx) {
+    synchronized (REGISTRY) {
+      return REGISTRY.computeIfAbsent(vertx, Metrics::create);
+    }
+  }
+
+  /**
+   * The node on {@code vertx} stopped: its registry and stream metrics are dropped (meters can hold
+   * the Vert.x instance, so the weak map alone would never let it go).
+   */
+  public static void forget(Vertx vertx) {
     synchronized (REGISTRY) {
       REGISTRY.remove(vertx);
     }
@@ -100,20 +115,14 @@ public final class Metrics {
   }
 
   private static PrometheusMeterRegistry create(Vertx vertx) {
-    PrometheusMeterRegistry registry;
-    if (vertx instanceof VertxInternal internal && internal.metrics() instanceof MicrometerMetrics micrometer
-        && micrometer.registry() instanceof PrometheusMeterRegistry prometheus) {
-      registry = prometheus; // Vert.x bound JVM, CPU and uptime metrics to it
-    } else {
-      LOG.fine("Vert.x was created without metrics (see Metrics.vertxOptions): /metrics has no vertx_* metrics");
-      registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-      new JvmMemoryMetrics().bindTo(registry);
-      new JvmGcMetrics().bindTo(registry);
-      new JvmThreadMetrics().bindTo(registry);
-      new ClassLoaderMetrics().bindTo(registry);
-      new ProcessorMetrics().bindTo(registry);
-      new UptimeMetrics().bindTo(registry);
-    }
+    LOG.fine("Vert.x was created without metrics (see Metrics.vertx): /metrics has no vertx_* metrics");
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    new JvmMemoryMetrics().bindTo(registry);
+    new JvmGcMetrics().bindTo(registry);
+    new JvmThreadMetrics().bindTo(registry);
+    new ClassLoaderMetrics().bindTo(registry);
+    new ProcessorMetrics().bindTo(registry);
+    new UptimeMetrics().bindTo(registry);
     new FileDescriptorMetrics().bindTo(registry);
     return registry;
   }

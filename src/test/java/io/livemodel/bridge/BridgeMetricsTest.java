@@ -28,7 +28,7 @@ class BridgeMetricsTest {
   @BeforeEach
   void start() {
     tcpPort = TestServer.freePort();
-    server = TestServer.builder().vertx(Vertx.vertx(Metrics.vertxOptions(new VertxOptions(), OpsConfig.defaults())))
+    server = TestServer.builder().vertx(Metrics.vertx(new VertxOptions(), OpsConfig.defaults()))
         .bridge(new BridgeConfig("/eventbus", tcpPort, "127.0.0.1", false, 10, 100, 4096))
         .build();
     api = new Api(server);

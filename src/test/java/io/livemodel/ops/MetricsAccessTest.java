@@ -38,7 +38,7 @@ class MetricsAccessTest {
   }
 
   private String start(OpsConfig ops) {
-    vertx = Vertx.vertx(Metrics.vertxOptions(new VertxOptions(), ops));
+    vertx = Metrics.vertx(new VertxOptions(), ops);
     ServerConfig c = TestServer.builder().config();
     ServerConfig config = new ServerConfig(c.host(), c.port(), c.restApiRoot(), c.modelDirs(), c.store(),
         c.httpInstances(), c.bodyLimit(), c.idleTimeoutSeconds(), c.maxHeaderSize(), c.stream(), c.bridge(),

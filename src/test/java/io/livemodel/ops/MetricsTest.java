@@ -29,7 +29,7 @@ class MetricsTest {
 
   @BeforeEach
   void start() {
-    Vertx vertx = Vertx.vertx(Metrics.vertxOptions(new VertxOptions(), OpsConfig.defaults()));
+    Vertx vertx = Metrics.vertx(new VertxOptions(), OpsConfig.defaults());
     server = TestServer.builder().vertx(vertx).build();
     api = new Api(server);
   }

@@ -36,7 +36,7 @@ class OpsBrowserTest {
 
   @BeforeAll
   static void start() {
-    server = TestServer.builder().vertx(Vertx.vertx(Metrics.vertxOptions(new VertxOptions(), OpsConfig.defaults()))).build();
+    server = TestServer.builder().vertx(Metrics.vertx(new VertxOptions(), OpsConfig.defaults())).build();
     api = new Api(server);
     browser = Chromium.launch();
   }

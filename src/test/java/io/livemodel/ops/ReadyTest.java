@@ -52,7 +52,7 @@ class ReadyTest {
   @Test
   @DisplayName("PostgreSQL behind a proxy: 503 with the reason while it is unreachable, 200 again once it is back; /health stays 200")
   void postgresOutage() {
-    Vertx vertx = Vertx.vertx(Metrics.vertxOptions(new VertxOptions(), OpsConfig.defaults()));
+    Vertx vertx = Metrics.vertx(new VertxOptions(), OpsConfig.defaults());
     URI real = URI.create(TestPostgres.url());
     proxy = new TcpProxy(real.getHost(), real.getPort());
     int port = proxy.restore();
