@@ -8,6 +8,7 @@ import io.livemodel.config.ServerConfig;
 import io.livemodel.config.StoreConfig;
 import io.livemodel.crud.CrudVerticle;
 import io.livemodel.crud.ModelOperations;
+import io.livemodel.crud.access.AccessControl;
 import io.livemodel.crud.WriteClient;
 import io.livemodel.http.HttpVerticle;
 import io.livemodel.http.StreamAdmission;
@@ -54,6 +55,7 @@ public final class LiveModelServer {
   private final ModelRegistry models;
   private final Store store;
   private final ChangeBus bus;
+  private AccessControl access;
   private final List<HttpVerticle> httpVerticles = new CopyOnWriteArrayList<>();
   private final List<String> deployments = new ArrayList<>();
 
@@ -152,13 +154,17 @@ public final class LiveModelServer {
         .compose(v -> node.clustered() ? store.identity().compose(id -> StoreGuard.requireSameStore(node, id))
             : Future.succeededFuture())
         .compose(v -> bus.start(models.all()))
-        .compose(v -> vertx.deployVerticle(new CrudVerticle(operations, bus)))
+        .compose(v -> AccessControl.start(vertx, models, store, bus))
+        .compose(started -> {
+          access = started;
+          return vertx.deployVerticle(new CrudVerticle(operations, bus));
+        })
         .compose(id -> {
           deployments.add(id);
           DeploymentOptions options = new DeploymentOptions().setInstances(config.effectiveHttpInstances());
           return vertx.deployVerticle(() -> {
             HttpVerticle verticle = new HttpVerticle(config, models, operations, store, bus, encodings, admission,
-                node.clusterManager());
+                node.clusterManager(), access);
             httpVerticles.add(verticle);
             return verticle;
           }, options);

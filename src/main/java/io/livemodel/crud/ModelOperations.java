@@ -53,6 +53,11 @@ public final class ModelOperations {
     this.visible = new Visible(relations);
   }
 
+  /** The store the operations run on (reads that need stored rows as they are, e.g. password hashes). */
+  public Store store() {
+    return store;
+  }
+
   /** The relations reads can include (and the relation routes serve). */
   public RelationGraph relations() {
     return relations;

@@ -5,6 +5,7 @@ import io.livemodel.model.ModelDefinition;
 import io.livemodel.stream.ChangeFilter;
 import io.livemodel.stream.ChangeHub;
 import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
@@ -35,7 +36,21 @@ final class ChangeStreamEndpoint {
   }
 
   void open(RoutingContext ctx, ModelDefinition model, RequestArgs args) {
-    ChangeFilter filter = ChangeFilter.of(model, options(args.auto("options")));
+    open(ctx, model, args, null);
+  }
+
+  /**
+   * @param ownerWhere the caller's own records where READ comes only from {@code $owner} (ANDed into
+   *     the subscription's filter, so one owner's subscribers share a filter group), or null
+   */
+  void open(RoutingContext ctx, ModelDefinition model, RequestArgs args, JsonObject ownerWhere) {
+    JsonObject options = options(args.auto("options"));
+    if (ownerWhere != null) {
+      options = options == null ? new JsonObject() : options.copy();
+      Object own = options.getValue("where");
+      options.put("where", own == null ? ownerWhere : new JsonObject().put("and", new JsonArray().add(ownerWhere).add(own)));
+    }
+    ChangeFilter filter = ChangeFilter.of(model, options);
     String accept = ctx.request().getHeader("Accept");
     boolean sse = "event-stream".equals(args.fromQuery("_format")) || Accepts.accepts(accept, "text/event-stream");
     StreamSubscriber subscriber;
