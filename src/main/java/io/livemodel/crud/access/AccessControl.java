@@ -54,6 +54,7 @@ public final class AccessControl {
   private final Map<String, Rules> rules;
   private final LoginThrottle throttle = LoginThrottle.withDefaults();
   private volatile AclRows rows = AclRows.NONE;
+  private final java.util.concurrent.atomic.AtomicLong reloads = new java.util.concurrent.atomic.AtomicLong();
 
   private AccessControl(Store store, Principals principals, RoleMappings roles, Map<String, Rules> rules) {
     this.store = store;
@@ -93,8 +94,13 @@ public final class AccessControl {
     return access.reloadRows(acl).map(access);
   }
 
+  /** Reloads the ACL snapshot; of overlapping reloads, only the last one started is kept. */
   private Future<Void> reloadRows(ModelDefinition acl) {
+    long generation = reloads.incrementAndGet();
     return store.find(acl, Filter.ALL).map(found -> {
+      if (generation != reloads.get()) {
+        return null;
+      }
       List<AclEntry> entries = new ArrayList<>();
       for (JsonObject row : found) {
         try {
