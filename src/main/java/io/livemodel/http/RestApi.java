@@ -15,6 +15,7 @@ import io.livemodel.model.ApiError;
 import io.livemodel.model.ModelDefinition;
 import io.livemodel.model.ModelRegistry;
 import io.livemodel.crud.relations.RelationRoutes;
+import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -44,12 +45,14 @@ final class RestApi implements Handler<RoutingContext> {
   private final ChangeStreamEndpoint changeStreams;
   private final RelationRoutes relations;
   private final AccessControl access;
+  private final TokenStreams tokenStreams;
   private final RestMethods methods;
   private final UserMethods users;
 
   RestApi(Vertx vertx, String root, ModelRegistry models, ModelOperations operations,
           ChangeStreamEndpoint changeStreams, AccessControl access) {
     this.access = access;
+    this.tokenStreams = new TokenStreams(vertx, vertx.getOrCreateContext(), access.principals());
     this.methods = new RestMethods(operations.relations());
     this.users = new UserMethods(vertx, operations.store(), models, access.principals(), access.throttle());
     this.writes = new WriteClient(vertx);
@@ -120,21 +123,29 @@ final class RestApi implements Handler<RoutingContext> {
       changeStreams.open(ctx, model, args);
       return;
     }
-    Future<StreamAccess> decided = access.principals().resolve(tokenId)
-        .compose(principal -> access.streamAccess(model, principal));
-    decided.onComplete(done -> {
-      if (done.failed()) {
-        Responses.error(ctx.request(), done.cause());
-      } else if (!done.result().allowed()) {
-        Responses.error(ctx.request(), AccessControl.denied());
-      } else {
-        try {
-          changeStreams.open(ctx, model, args, done.result().where());
-        } catch (RuntimeException e) {
-          Responses.error(ctx.request(), e);
-        }
+    access.principals().resolve(tokenId).onComplete(resolved -> {
+      if (resolved.failed()) {
+        Responses.error(ctx.request(), resolved.cause());
+        return;
       }
+      Principal principal = resolved.result();
+      access.streamAccess(model, principal).onComplete(done -> openStream(ctx, args, model, principal, done));
     });
+  }
+
+  private void openStream(RoutingContext ctx, RequestArgs args, ModelDefinition model, Principal principal,
+                          AsyncResult<StreamAccess> done) {
+    if (done.failed()) {
+      Responses.error(ctx.request(), done.cause());
+    } else if (!done.result().allowed()) {
+      Responses.error(ctx.request(), AccessControl.denied());
+    } else {
+      try {
+        changeStreams.open(ctx, model, args, done.result().where(), principal.token(), tokenStreams);
+      } catch (RuntimeException e) {
+        Responses.error(ctx.request(), e);
+      }
+    }
   }
 
   /** Runs {@code next} once the call is allowed: at once when decided already (an open model), else later. */

@@ -188,6 +188,27 @@ class AclAppTest {
   }
 
   @Test
+  @DisplayName("a stream allowed through a token ends when the token is logged out, or when it expires; the reconnection is refused")
+  void streamsEndWithTheirToken() {
+    user("alice@example.com", "secret-a");
+    String token = login("alice@example.com", "secret-a");
+    Api.Response shortLived = api.post("/api/Customers/login",
+        new JsonObject("{\"email\":\"alice@example.com\",\"password\":\"secret-a\",\"ttl\":1}"));
+    String expiring = shortLived.json().getString("id");
+    try (SseClient loggedOut = SseClient.open(server.vertx, server.base() + "/api/Messages/change-stream", "Authorization", token);
+         SseClient expires = SseClient.open(server.vertx, server.base() + "/api/Messages/change-stream?access_token=" + expiring)) {
+      assertThat(loggedOut.status()).isEqualTo(200);
+      assertThat(expires.status()).isEqualTo(200);
+      assertThat(api.post("/api/Customers/logout", null, "Authorization", token).status()).isEqualTo(204);
+      assertThat(eventually(loggedOut::ended, true)).as("ended by the logout").isTrue();
+      assertThat(eventually(expires::ended, true)).as("ended when the ttl ran out").isTrue();
+    }
+    try (SseClient again = SseClient.open(server.vertx, server.base() + "/api/Messages/change-stream", "Authorization", token)) {
+      assertThat(again.status()).isEqualTo(401);
+    }
+  }
+
+  @Test
   @DisplayName("failed logins are slowed per account: past the burst, 429 with Retry-After, even with the right password")
   void throttle() {
     user("alice@example.com", "secret-a");
