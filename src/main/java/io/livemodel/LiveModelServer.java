@@ -172,7 +172,7 @@ public final class LiveModelServer {
         .compose(id -> {
           deployments.add(id);
           return config.bridge().tcpPort() > 0
-              ? vertx.deployVerticle(new TcpBridgeVerticle(models, operations, config.bridge())).map(deployments::add)
+              ? vertx.deployVerticle(new TcpBridgeVerticle(models, operations, config.bridge(), access)).map(deployments::add)
               : Future.succeededFuture();
         })
         .onFailure(e -> {

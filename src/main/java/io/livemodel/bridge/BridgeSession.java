@@ -14,6 +14,8 @@ final class BridgeSession {
 
   private final BridgePolicy policy;
   private final Set<String> registered = new HashSet<>();
+  /** Registrations that may receive only some changes (READ through $owner alone); usually empty. */
+  private final java.util.Map<String, BridgeAccess.Grant> filtered = new java.util.HashMap<>();
 
   BridgeSession(BridgePolicy policy) {
     this.policy = policy;
@@ -47,11 +49,34 @@ final class BridgeSession {
       case REGISTER -> register(address);
       case UNREGISTER -> {
         registered.remove(address);
+        filtered.remove(address);
         yield null;
       }
       case SEND -> send(address, frame);
       default -> policy.inboundDenied(address, true);
     };
+  }
+
+  /** Records what a registration that was allowed may receive. */
+  void grant(String address, BridgeAccess.Grant grant) {
+    if (grant.filter() != null) {
+      filtered.put(address, grant);
+    }
+  }
+
+  /** Undoes a registration that access control refused. */
+  void revoke(String address) {
+    registered.remove(address);
+    filtered.remove(address);
+  }
+
+  /** Whether the socket may receive a message body on {@code address}: one map lookup when nothing is filtered. */
+  boolean mayReceive(String address, Object body) {
+    if (filtered.isEmpty()) {
+      return true;
+    }
+    BridgeAccess.Grant grant = filtered.get(address);
+    return grant == null || grant.admits(body);
   }
 
   /** Addresses currently registered by this socket. */

@@ -27,18 +27,43 @@ import java.util.Map;
 final class TcpBridgeEvents implements Handler<BridgeEvent> {
 
   private final BridgePolicy policy;
+  private final BridgeTokens tokens;
   private final Map<NetSocket, BridgeSession> sessions = new HashMap<>();
 
-  TcpBridgeEvents(BridgePolicy policy) {
+  TcpBridgeEvents(io.vertx.core.Vertx vertx, BridgePolicy policy) {
     this.policy = policy;
+    this.tokens = new BridgeTokens(vertx, vertx.getOrCreateContext(), policy.access().control());
   }
 
   @Override
   public void handle(BridgeEvent event) {
     JsonObject frame = event.getRawMessage();
-    Refusal refusal = frame == null ? null : session(event.socket()).check(event.type(), frame);
+    if (frame != null && event.type() == io.vertx.ext.bridge.BridgeEventType.RECEIVE) {
+      BridgeSession session = sessions.get(event.socket());
+      event.complete(session == null || session.mayReceive(frame.getString("address"), frame.getValue("body")));
+      return;
+    }
+    BridgeSession session = frame == null ? null : session(event.socket());
+    Refusal refusal = session == null ? null : session.check(event.type(), frame);
     if (refusal != null) {
       event.socket().write(frame(refusal.toFrame()));
+      return;
+    }
+    if (session != null && event.type() == io.vertx.ext.bridge.BridgeEventType.REGISTER
+        && frame.getValue("address") instanceof String address) {
+      NetSocket socket = event.socket();
+      policy.access().register(address, frame).onComplete(done -> {
+        if (done.failed() || done.result() == null) {
+          session.revoke(address);
+          socket.write(frame(BridgeAccess.denied(address).toFrame()));
+          return;
+        }
+        session.grant(address, done.result());
+        if (done.result().token() != null) {
+          tokens.track(socket, done.result().token(), socket::close);
+        }
+        event.complete(true);
+      });
       return;
     }
     event.complete(true);
@@ -49,7 +74,10 @@ final class TcpBridgeEvents implements Handler<BridgeEvent> {
     if (session == null) {
       session = new BridgeSession(policy);
       sessions.put(socket, session);
-      socket.closeHandler(v -> sessions.remove(socket));
+      socket.closeHandler(v -> {
+        sessions.remove(socket);
+        tokens.forget(socket);
+      });
     }
     return session;
   }

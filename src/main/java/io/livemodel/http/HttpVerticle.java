@@ -68,7 +68,7 @@ public final class HttpVerticle extends VerticleBase {
     long idleMillis = config.idleTimeoutSeconds() * 1000L;
     Router router = Router.router(vertx);
     router.get("/health").handler(new HealthHandler(clusterManager, config.store().type()));
-    BridgeRoutes.mount(router, vertx, models, operations, config.bridge());
+    BridgeRoutes.mount(router, vertx, models, operations, config.bridge(), access);
     // REST requests only: bridge transports (SockJS streaming, WebSockets) are long-lived by design.
     router.route().handler(ctx -> {
       Timeouts.bodyDeadline(ctx, idleMillis);
