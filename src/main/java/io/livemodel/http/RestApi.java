@@ -88,6 +88,10 @@ final class RestApi implements Handler<RoutingContext> {
     int afterModel = rest.indexOf('/', 1);
     String subPath = afterModel < 0 ? "" : rest.substring(afterModel);
     List<String> r = segments.subList(1, segments.size());
+    if (access.isOpen(model) && !model.isUserModel()) {
+      route(ctx, args, model, r, subPath);  // a model without acls: no token is read, nothing is decided
+      return;
+    }
     RestMethods.Call call = methods.of(model, request.method(), r);
     if (call == null) {
       route(ctx, args, model, r, subPath);  // no method here: the route's 404, before any access check
@@ -232,7 +236,9 @@ final class RestApi implements Handler<RoutingContext> {
           if (result.failed()) {
             Responses.error(ctx.request(), result.cause());
           } else {
-            ctx.response().setStatusCode(result.result() ? 200 : 404).end();
+            // strong-remoting answers HEAD /:id (exists) with its JSON content type and no body
+            ctx.response().putHeader("Content-Type", "application/json; charset=utf-8")
+                .setStatusCode(result.result() ? 200 : 404).end();
           }
         });
       } else {
