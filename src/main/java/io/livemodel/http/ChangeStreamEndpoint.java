@@ -51,7 +51,7 @@ final class ChangeStreamEndpoint {
     JsonObject options = options(args.auto("options"));
     if (ownerWhere != null) {
       options = options == null ? new JsonObject() : options.copy();
-      Object own = options.getValue("where");
+      Object own = io.livemodel.filter.FilterParser.toObject(options.getValue("where"));
       options.put("where", own == null ? ownerWhere : new JsonObject().put("and", new JsonArray().add(ownerWhere).add(own)));
     }
     ChangeFilter filter = ChangeFilter.of(model, options);

@@ -125,8 +125,9 @@ public final class UserMethods {
   private Future<Object> changePassword(ModelDefinition model, Principal principal, Function<String, Object> arg) {
     String oldPassword = text(arg.apply("oldPassword"));
     Object newPassword = arg.apply("newPassword");
+    String keep = principal.token() == null ? null : principal.token().id();
     return user(model, principal).compose(user -> verify(oldPassword, text(user.getValue("password")))
-        .compose(ok -> ok ? setPassword(model, user, newPassword)
+        .compose(ok -> ok ? setPassword(model, user, newPassword, keep)
             : Future.failedFuture(new ApiError(400, "Error", "Invalid current password", "INVALID_PASSWORD", null))));
   }
 
@@ -156,7 +157,7 @@ public final class UserMethods {
           && !token.scopes().contains("DEFAULT")) {
         return Future.failedFuture(AccessControl.denied());
       }
-      return user(model, Principal.of(token)).compose(user -> setPassword(model, user, arg.apply("newPassword")));
+      return user(model, Principal.of(token)).compose(user -> setPassword(model, user, arg.apply("newPassword"), null));
     });
   }
 
@@ -178,10 +179,34 @@ public final class UserMethods {
     });
   }
 
-  private Future<Object> setPassword(ModelDefinition model, JsonObject user, Object newPassword) {
+  /**
+   * Sets a new password and, as LoopBack does, logs the user out everywhere else: every other token
+   * of the user is deleted (each deletion reaches every node's token cache and ends its streams).
+   *
+   * @param keep the token that stays valid (the caller's own on change-password), or null
+   */
+  private Future<Object> setPassword(ModelDefinition model, JsonObject user, Object newPassword, String keep) {
     JsonObject patch = new JsonObject().put("password", newPassword);
-    String id = String.valueOf(user.getValue(model.idName()));
-    return writes.write(new WriteRequest(model, WriteOp.PATCH_BY_ID, id, patch, null)).map(NO_CONTENT);
+    Object userId = user.getValue(model.idName());
+    return writes.write(new WriteRequest(model, WriteOp.PATCH_BY_ID, String.valueOf(userId), patch, null))
+        .compose(v -> revokeTokens(userId, keep)).map(NO_CONTENT);
+  }
+
+  private Future<Void> revokeTokens(Object userId, String keep) {
+    if (tokens == null) {
+      return Future.succeededFuture();
+    }
+    JsonObject filter = new JsonObject().put("where", new JsonObject().put("userId", userId));
+    return store.find(tokens, FilterParser.parse(filter, tokens)).compose(rows -> {
+      Future<Object> chain = Future.succeededFuture();
+      for (JsonObject row : rows) {
+        String id = row.getString("id");
+        if (id != null && !id.equals(keep)) {
+          chain = chain.compose(v -> writes.write(new WriteRequest(tokens, WriteOp.DELETE_BY_ID, id, null, null)));
+        }
+      }
+      return chain.mapEmpty();
+    });
   }
 
   private Future<JsonObject> user(ModelDefinition model, Principal principal) {

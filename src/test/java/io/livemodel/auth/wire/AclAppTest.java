@@ -209,6 +209,26 @@ class AclAppTest {
   }
 
   @Test
+  @DisplayName("change-password keeps the caller's token and logs the user out everywhere else")
+  void changePassword() {
+    String carol = user("carol@example.com", "old-c");
+    String current = login("carol@example.com", "old-c");
+    String other = login("carol@example.com", "old-c");
+    Api.Response wrong = api.post("/api/Customers/change-password",
+        new JsonObject().put("oldPassword", "bad").put("newPassword", "new-c"), "Authorization", current);
+    assertThat(wrong.status()).isEqualTo(400);
+    assertThat(wrong.error().getString("code")).isEqualTo("INVALID_PASSWORD");
+    assertThat(api.post("/api/Customers/change-password",
+        new JsonObject().put("oldPassword", "old-c").put("newPassword", "new-c"), "Authorization", current).status())
+        .isEqualTo(204);
+    assertThat(api.get("/api/Customers/" + carol, "Authorization", current).status()).isEqualTo(200);
+    assertThat(api.get("/api/Customers/" + carol, "Authorization", other).status()).isEqualTo(401);
+    assertThat(api.post("/api/Customers/login", new JsonObject().put("email", "carol@example.com").put("password", "old-c"))
+        .status()).isEqualTo(401);
+    login("carol@example.com", "new-c");
+  }
+
+  @Test
   @DisplayName("failed logins are slowed per account: past the burst, 429 with Retry-After, even with the right password")
   void throttle() {
     user("alice@example.com", "secret-a");
