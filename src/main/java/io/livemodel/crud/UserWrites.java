@@ -1,9 +1,12 @@
 package io.livemodel.crud;
 
 import io.livemodel.auth.Passwords;
+import io.livemodel.filter.FilterParser;
 import io.livemodel.model.ApiError;
+import io.livemodel.model.Instances;
 import io.livemodel.model.ModelDefinition;
 import io.livemodel.model.ValidationErrors;
+import io.livemodel.relation.RelationDefinition;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -72,6 +75,28 @@ final class UserWrites {
           .compose(v -> unique(operations, prepared, body, "username", "User already exists"));
     }
     return unique.compose(v -> hashAll(bodies)).map(prepared);
+  }
+
+  /**
+   * After a user is deleted, deletes its access tokens (LoopBack's User does the same), each through
+   * the write path so that every node forgets them and ends their streams.
+   */
+  static Future<Void> afterDelete(WriteRequest request, Object answer, ModelOperations operations,
+                                  java.util.function.Function<WriteRequest, Future<Object>> write) {
+    RelationDefinition tokens = operations.relations().relation(request.model(), "accessTokens");
+    if (tokens == null || !(answer instanceof JsonObject count) || !Integer.valueOf(1).equals(count.getInteger("count"))) {
+      return Future.succeededFuture();
+    }
+    Object userId = Instances.coerceId(request.model(), request.id());
+    JsonObject filter = new JsonObject().put("where", new JsonObject().put(tokens.keyTo(), userId));
+    return operations.store().find(tokens.to(), FilterParser.parse(filter, tokens.to())).compose(rows -> {
+      Future<Object> chain = Future.succeededFuture();
+      for (JsonObject row : rows) {
+        String id = String.valueOf(row.getValue(tokens.to().idName()));
+        chain = chain.compose(v -> write.apply(new WriteRequest(tokens.to(), WriteOp.DELETE_BY_ID, id, null, null)));
+      }
+      return chain.mapEmpty();
+    });
   }
 
   private static void checkPassword(JsonObject body) {

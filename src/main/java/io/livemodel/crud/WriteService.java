@@ -33,6 +33,7 @@ final class WriteService {
         bus.publish(change);
       }
       return committed.value();
-    });
+    }).compose(answer -> request.model().isUserModel() && request.op() == WriteOp.DELETE_BY_ID
+        ? UserWrites.afterDelete(request, answer, operations, this::write).map(answer) : Future.succeededFuture(answer));
   }
 }

@@ -23,6 +23,9 @@ public final class Visible {
 
   /** The rows as answered; each the same object when it has nothing to remove. */
   public List<JsonObject> top(ModelDefinition model, List<JsonObject> rows) {
+    if (model.hidden().isEmpty() && graph.relations(model).isEmpty()) {
+      return rows;  // nothing to remove, at any depth
+    }
     List<JsonObject> out = new ArrayList<>(rows.size());
     for (JsonObject row : rows) {
       out.add(top(model, row));

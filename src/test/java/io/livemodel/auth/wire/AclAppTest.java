@@ -229,6 +229,16 @@ class AclAppTest {
   }
 
   @Test
+  @DisplayName("deleting a user deletes its tokens: they no longer authenticate")
+  void deletedUser() {
+    String alice = user("alice@example.com", "secret-a");
+    String token = login("alice@example.com", "secret-a");
+    assertThat(api.get("/api/Messages", "Authorization", token).status()).isEqualTo(200);
+    assertThat(api.delete("/api/Customers/" + alice, "Authorization", token).status()).isEqualTo(200);
+    assertThat(api.get("/api/Messages", "Authorization", token).status()).isEqualTo(401);
+  }
+
+  @Test
   @DisplayName("failed logins are slowed per account: past the burst, 429 with Retry-After, even with the right password")
   void throttle() {
     user("alice@example.com", "secret-a");
