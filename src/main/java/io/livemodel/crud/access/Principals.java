@@ -33,6 +33,8 @@ public final class Principals {
 
   /** How long a looked-up token is trusted without reading its row again (a safety net for lost messages). */
   static final long CACHE_MILLIS = 60_000;
+  /** At most this many tokens are cached; past it the cache starts over (only valid tokens are cached). */
+  static final int MAX_CACHED = 100_000;
 
   private record Cached(AccessToken token, long until) {
   }
@@ -68,6 +70,9 @@ public final class Principals {
       if (token == null) {
         cache.remove(tokenId);
         return null;
+      }
+      if (cache.size() >= MAX_CACHED) {
+        cache.clear();
       }
       cache.put(tokenId, new Cached(token, System.currentTimeMillis() + CACHE_MILLIS));
       return valid(token, now);
