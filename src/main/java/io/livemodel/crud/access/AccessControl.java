@@ -80,6 +80,10 @@ public final class AccessControl {
     ModelDefinition role = models.byName("Role");
     ModelDefinition mapping = models.byName("RoleMapping");
     RoleMappings roles = role != null && mapping != null ? new StoreRoleMappings(store, role, mapping) : RoleMappings.NONE;
+    if (models.byName("AccessToken") == null && models.all().stream().anyMatch(ModelDefinition::isUserModel)) {
+      LOG.warning("a model based on User is loaded but AccessToken is not: login cannot issue tokens and every"
+          + " token counts as none (add AccessToken to model-config.json)");
+    }
     Principals principals = new Principals(store, models.byName("AccessToken"));
     AccessControl access = new AccessControl(store, principals, roles, rules);
     var context = vertx.getOrCreateContext();
