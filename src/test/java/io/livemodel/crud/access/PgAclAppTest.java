@@ -1,4 +1,4 @@
-package io.livemodel.auth.wire;
+package io.livemodel.crud.access;
 
 import io.livemodel.store.pg.PgServers;
 import io.livemodel.testing.TestServer;

@@ -1,4 +1,4 @@
-package io.livemodel.auth.wire;
+package io.livemodel.crud.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
