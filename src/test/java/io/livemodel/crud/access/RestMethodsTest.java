@@ -2,7 +2,6 @@ package io.livemodel.crud.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.livemodel.crud.access.RestMethods;
 import io.livemodel.model.ModelRegistry;
 import io.livemodel.model.ModelLoader;
 import io.livemodel.relation.RelationGraph;
