@@ -1,7 +1,9 @@
 package io.livemodel.crud;
 
 import io.livemodel.auth.Passwords;
+import io.livemodel.filter.Filter;
 import io.livemodel.filter.FilterParser;
+import io.livemodel.filter.Where;
 import io.livemodel.model.ApiError;
 import io.livemodel.model.Instances;
 import io.livemodel.model.ModelDefinition;
@@ -88,8 +90,9 @@ final class UserWrites {
       return Future.succeededFuture();
     }
     Object userId = Instances.coerceId(request.model(), request.id());
-    JsonObject filter = new JsonObject().put("where", new JsonObject().put(tokens.keyTo(), userId));
-    return operations.store().find(tokens.to(), FilterParser.parse(filter, tokens.to())).compose(rows -> {
+    Where byUser = FilterParser.parseServerWhere(new JsonObject().put(tokens.keyTo(), userId), tokens.to());
+    Filter filter = new Filter(byUser, java.util.List.of(), 0, 0, null, null);
+    return operations.store().find(tokens.to(), filter).compose(rows -> {
       Future<Object> chain = Future.succeededFuture();
       for (JsonObject row : rows) {
         String id = String.valueOf(row.getValue(tokens.to().idName()));
@@ -134,7 +137,9 @@ final class UserWrites {
       where = new JsonObject().put("and", new JsonArray().add(where)
           .add(new JsonObject().put(model.idName(), new JsonObject().put("neq", self))));
     }
-    return operations.count(model, where).compose(n -> {
+    // the server's own where: a hidden email is still compared (a client's where would ignore it)
+    Where parsed = FilterParser.parseServerWhere(where, model);
+    return operations.store().count(model, parsed).compose(n -> {
       if (n == 0) {
         return Future.succeededFuture();
       }

@@ -67,6 +67,16 @@ public final class FilterParser {
   }
 
   /**
+   * A {@code where} for the server's own lookups (login by email, uniqueness, a user's tokens): hidden
+   * properties are NOT ignored here, unlike in every client's where. The model's default scope is
+   * ANDed, as for a client's where. Never use it for client input.
+   */
+  public static Where parseServerWhere(JsonObject where, ModelDefinition model) {
+    checkDepth(where, 0);
+    return DefaultScopes.apply(WhereParser.parse(where, model), model);
+  }
+
+  /**
    * strong-remoting's coercion of an {@code object} argument: {@code ""}, {@code "null"} and null
    * are absent; a string that starts with {@code {} and ends with {@code }} is JSON-parsed; anything
    * else that is not an object is refused.

@@ -37,8 +37,8 @@ final class StoreRoleMappings implements RoleMappings {
     }
     JsonArray ids = new JsonArray();
     principals.forEach(p -> ids.add(p.id()));
-    Filter byPrincipal = FilterParser.parse(new JsonObject().put("where",
-        new JsonObject().put("principalId", new JsonObject().put("inq", ids))), mappings);
+    Filter byPrincipal = new Filter(FilterParser.parseServerWhere(
+        new JsonObject().put("principalId", new JsonObject().put("inq", ids)), mappings), List.of(), 0, 0, null, null);
     return store.find(mappings, byPrincipal).compose(rows -> {
       Set<String> roleIds = new HashSet<>();
       for (JsonObject row : rows) {

@@ -7,7 +7,9 @@ import io.livemodel.auth.Principal;
 import io.livemodel.crud.WriteClient;
 import io.livemodel.crud.WriteOp;
 import io.livemodel.crud.WriteRequest;
+import io.livemodel.filter.Filter;
 import io.livemodel.filter.FilterParser;
+import io.livemodel.filter.Where;
 import io.livemodel.js.JsValues;
 import io.livemodel.model.ApiError;
 import io.livemodel.model.Hidden;
@@ -94,7 +96,7 @@ public final class UserMethods {
     }
     String plain = text(arg.apply("password"));
     JsonObject where = new JsonObject().put(email != null ? "email" : "username", email != null ? email : username);
-    return store.find(model, FilterParser.parse(new JsonObject().put("where", where).put("limit", 1), model))
+    return store.find(model, lookup(model, where, 1))
         .compose(found -> {
           JsonObject user = found.isEmpty() ? null : found.get(0);
           String hash = user == null ? null : text(user.getValue("password"));
@@ -136,8 +138,7 @@ public final class UserMethods {
     if (email == null) {
       return Future.failedFuture(new ApiError(400, "Error", "Email is required", "EMAIL_REQUIRED", null));
     }
-    JsonObject filter = new JsonObject().put("where", new JsonObject().put("email", email)).put("limit", 1);
-    return store.find(model, FilterParser.parse(filter, model)).compose(found -> {
+    return store.find(model, lookup(model, new JsonObject().put("email", email), 1)).compose(found -> {
       if (found.isEmpty()) {
         return Future.failedFuture(new ApiError(404, "Error", "Email not found", "EMAIL_NOT_FOUND", null));
       }
@@ -196,8 +197,7 @@ public final class UserMethods {
     if (tokens == null) {
       return Future.succeededFuture();
     }
-    JsonObject filter = new JsonObject().put("where", new JsonObject().put("userId", userId));
-    return store.find(tokens, FilterParser.parse(filter, tokens)).compose(rows -> {
+    return store.find(tokens, lookup(tokens, new JsonObject().put("userId", userId), 0)).compose(rows -> {
       Future<Object> chain = Future.succeededFuture();
       for (JsonObject row : rows) {
         String id = row.getString("id");
@@ -227,6 +227,12 @@ public final class UserMethods {
       row.put("scopes", scopes);
     }
     return writes.write(new WriteRequest(tokens, WriteOp.CREATE, null, row, null)).map(saved -> (JsonObject) saved);
+  }
+
+  /** A server-side lookup (a hidden {@code email} still matches), in the default scope; {@code limit} 0: all. */
+  static Filter lookup(ModelDefinition model, JsonObject where, int limit) {
+    Where parsed = FilterParser.parseServerWhere(where, model);
+    return new Filter(parsed, List.of(), limit, 0, null, null);
   }
 
   /** bcrypt on a worker thread (tens of milliseconds); a missing password or hash never verifies. */

@@ -239,6 +239,23 @@ class AclAppTest {
   }
 
   @Test
+  @DisplayName("a hidden email is still what login and uniqueness compare (the server's own lookups ignore no property)")
+  void hiddenEmail() {
+    try (TestServer other = builder().models(Path.of("src/test/resources/hidden-email-app")).build();
+         Api members = new Api(other)) {
+      assertThat(members.post("/api/Members", new JsonObject("{\"email\":\"a@example.com\",\"password\":\"pa\"}")).status())
+          .isEqualTo(200);
+      assertThat(members.post("/api/Members", new JsonObject("{\"email\":\"b@example.com\",\"password\":\"pb\"}")).status())
+          .as("another email is not a duplicate").isEqualTo(200);
+      assertThat(members.post("/api/Members", new JsonObject("{\"email\":\"b@example.com\",\"password\":\"x\"}")).status())
+          .isEqualTo(422);
+      Api.Response login = members.post("/api/Members/login", new JsonObject("{\"email\":\"b@example.com\",\"password\":\"pb\"}"));
+      assertThat(login.status()).as(login.body()).isEqualTo(200);
+      assertThat(login.json().getInteger("userId")).as("b's token, not the first member's").isEqualTo(2);
+    }
+  }
+
+  @Test
   @DisplayName("failed logins are slowed per account: past the burst, 429 with Retry-After, even with the right password")
   void throttle() {
     user("alice@example.com", "secret-a");
