@@ -8,6 +8,7 @@ import io.livemodel.config.ServerConfig;
 import io.livemodel.config.StoreConfig;
 import io.livemodel.crud.CrudVerticle;
 import io.livemodel.crud.ModelOperations;
+import io.livemodel.crud.access.AccessControl;
 import io.livemodel.crud.WriteClient;
 import io.livemodel.filter.QueryLimits;
 import io.livemodel.http.HttpVerticle;
@@ -57,6 +58,7 @@ public final class LiveModelServer {
   private final ModelRegistry models;
   private final Store store;
   private final ChangeBus bus;
+  private AccessControl access;
   private final List<HttpVerticle> httpVerticles = new CopyOnWriteArrayList<>();
   private final List<String> deployments = new ArrayList<>();
 
@@ -163,13 +165,17 @@ public final class LiveModelServer {
         .compose(v -> node.clustered() ? store.identity().compose(id -> StoreGuard.requireSameStore(node, id))
             : Future.succeededFuture())
         .compose(v -> bus.start(models.all()))
-        .compose(v -> vertx.deployVerticle(new CrudVerticle(operations, bus)))
+        .compose(v -> AccessControl.start(vertx, models, store, bus))
+        .compose(started -> {
+          access = started;
+          return vertx.deployVerticle(new CrudVerticle(operations, bus));
+        })
         .compose(id -> {
           deployments.add(id);
           DeploymentOptions options = new DeploymentOptions().setInstances(config.effectiveHttpInstances());
           return vertx.deployVerticle(() -> {
             HttpVerticle verticle = new HttpVerticle(config, models, operations, store, bus, encodings, admission,
-                node.clusterManager());
+                node.clusterManager(), access);
             httpVerticles.add(verticle);
             return verticle;
           }, options);
@@ -177,7 +183,7 @@ public final class LiveModelServer {
         .compose(id -> {
           deployments.add(id);
           return config.bridge().tcpPort() > 0
-              ? vertx.deployVerticle(new TcpBridgeVerticle(models, operations, config.bridge())).map(deployments::add)
+              ? vertx.deployVerticle(new TcpBridgeVerticle(models, operations, config.bridge(), access)).map(deployments::add)
               : Future.succeededFuture();
         })
         .onFailure(e -> {

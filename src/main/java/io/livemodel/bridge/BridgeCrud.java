@@ -1,5 +1,6 @@
 package io.livemodel.bridge;
 
+import io.livemodel.crud.access.AccessControl;
 import io.livemodel.crud.ModelOperations;
 import io.livemodel.crud.WriteClient;
 import io.livemodel.crud.WriteOp;
@@ -36,18 +37,20 @@ final class BridgeCrud {
 
   private final WriteClient writes;
   private final ModelOperations operations;
+  private final AccessControl access;
 
-  private BridgeCrud(WriteClient writes, ModelOperations operations) {
+  private BridgeCrud(WriteClient writes, ModelOperations operations, AccessControl access) {
     this.writes = writes;
     this.operations = operations;
+    this.access = access;
   }
 
   /**
    * Registers one node-local consumer per model on the caller's context (a verticle's consumers go
    * away when it is undeployed). A request is served by the node its client is connected to.
    */
-  static void register(Vertx vertx, ModelRegistry models, ModelOperations operations) {
-    BridgeCrud crud = new BridgeCrud(new WriteClient(vertx), operations);
+  static void register(Vertx vertx, ModelRegistry models, ModelOperations operations, AccessControl access) {
+    BridgeCrud crud = new BridgeCrud(new WriteClient(vertx), operations, access);
     for (ModelDefinition model : models.all()) {
       vertx.eventBus().<Object>localConsumer(Addresses.bridgeCrud(model.name()), message -> crud.handle(model, message));
     }
@@ -59,7 +62,8 @@ final class BridgeCrud {
       if (!(message.body() instanceof JsonObject request)) {
         throw ApiError.badRequest("a CRUD request must be a JSON object {op, id?, data?, where?, filter?}");
       }
-      answer = run(model, request);
+      answer = authorized(model, request, message.headers().get("access_token"))
+          .compose(v -> run(model, request));
     } catch (ApiError e) {
       answer = Future.failedFuture(e);
     }
@@ -101,6 +105,22 @@ final class BridgeCrud {
           + "exists, create, replaceOrCreate, patchOrCreate, replaceById, patchAttributes, upsertWithWhere, "
           + "updateAll or deleteById)");
     };
+  }
+
+  /**
+   * The same ACL check as the REST route of the op (the token from the message's {@code access_token}
+   * header; {@code $owner} from the request's {@code id}, which names the instance as a REST path does).
+   */
+  private Future<Void> authorized(ModelDefinition model, JsonObject request, String tokenId) {
+    if (access == null || access.isOpen(model)) {
+      return Future.succeededFuture();
+    }
+    String op = request.getValue("op") instanceof String s ? s : "";
+    String method = op.equals("upsert") ? "patchOrCreate" : op;
+    boolean byId = op.equals("findById") || op.equals("exists") || op.equals("replaceById")
+        || op.equals("patchAttributes") || op.equals("deleteById");
+    String id = byId && request.getValue("id") != null ? String.valueOf(request.getValue("id")) : null;
+    return access.authorize(model, method, tokenId, id).mapEmpty();
   }
 
   private Future<Object> write(ModelDefinition model, WriteOp op, String id, Object data, Object where) {

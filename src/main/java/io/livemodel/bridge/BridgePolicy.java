@@ -1,5 +1,6 @@
 package io.livemodel.bridge;
 
+import io.livemodel.crud.access.AccessControl;
 import io.livemodel.config.BridgeConfig;
 import io.livemodel.model.ModelDefinition;
 import io.livemodel.model.ModelRegistry;
@@ -29,8 +30,17 @@ final class BridgePolicy {
   private final Set<String> crudAddresses;
   private final String modelNames;
 
+  private final BridgeAccess access;
+
+  /** A policy without access control (every model open). */
   BridgePolicy(ModelRegistry models, BridgeConfig config) {
+    this(models, config, null);
+  }
+
+  /** @param access the node's access control (model acls, tokens), or null for none */
+  BridgePolicy(ModelRegistry models, BridgeConfig config, AccessControl access) {
     this.config = config;
+    this.access = new BridgeAccess(access, models);
     Set<String> changes = new LinkedHashSet<>();
     Set<String> crud = new LinkedHashSet<>();
     for (ModelDefinition model : models.publicModels()) {
@@ -47,6 +57,10 @@ final class BridgePolicy {
 
   BridgeConfig config() {
     return config;
+  }
+
+  BridgeAccess access() {
+    return access;
   }
 
   /** The addresses clients may register, as the bridges' own (second) line of defence. */

@@ -1,5 +1,6 @@
 package io.livemodel.bridge;
 
+import io.livemodel.crud.access.AccessControl;
 import io.livemodel.config.BridgeConfig;
 import io.livemodel.crud.ModelOperations;
 import io.livemodel.model.ModelRegistry;
@@ -30,17 +31,17 @@ public final class BridgeRoutes {
    * on its event loop (the bridge's state is per verticle).
    */
   public static void mount(Router router, Vertx vertx, ModelRegistry models, ModelOperations operations,
-                           BridgeConfig config) {
+                           BridgeConfig config, AccessControl access) {
     if (config.sockJsPath() == null) {
       return;
     }
-    BridgePolicy policy = new BridgePolicy(models, config);
+    BridgePolicy policy = new BridgePolicy(models, config, access);
     SockJSBridgeOptions options = new SockJSBridgeOptions()
         .setOutboundPermitteds(policy.outboundPermitted())
         .setInboundPermitteds(policy.inboundPermitted())
         .setMaxHandlersPerSocket(config.maxHandlersPerSocket())
         .setMaxAddressLength(config.maxAddressLength());
-    Router bridge = SockJSHandler.create(vertx).bridge(options, new SockJsBridgeEvents(policy));
+    Router bridge = SockJSHandler.create(vertx).bridge(options, new SockJsBridgeEvents(vertx, policy));
     String path = config.sockJsPath().endsWith("/")
         ? config.sockJsPath().substring(0, config.sockJsPath().length() - 1)
         : config.sockJsPath();
@@ -50,7 +51,7 @@ public final class BridgeRoutes {
     BridgeLogFilter.install();
     router.route(path + "/*").subRouter(bridge);
     if (config.inboundCrud()) {
-      BridgeCrud.register(vertx, models, operations);
+      BridgeCrud.register(vertx, models, operations, access);
     }
   }
 

@@ -19,6 +19,8 @@ final class BridgeSession {
   /** The transport named in stream metrics ({@link StreamMetrics#SOCKJS}, {@link StreamMetrics#TCP}); null: none. */
   private final String transport;
   private final SlowConsumers.Backlog backlog = new SlowConsumers.Backlog();
+  /** Registrations that may receive only some changes (READ through $owner alone); usually empty. */
+  private final java.util.Map<String, BridgeAccess.Grant> filtered = new java.util.HashMap<>();
 
   BridgeSession(BridgePolicy policy) {
     this(policy, null);
@@ -83,6 +85,7 @@ final class BridgeSession {
         if (registered.remove(address)) {
           streams(address, false);
         }
+        filtered.remove(address);
         yield null;
       }
       case SEND -> send(address, frame);
@@ -98,6 +101,30 @@ final class BridgeSession {
   /** Whether this socket has registered {@code address}. */
   boolean registered(String address) {
     return registered.contains(address);
+  }
+
+  /** Records what a registration that was allowed may receive. */
+  void grant(String address, BridgeAccess.Grant grant) {
+    if (grant.filter() != null) {
+      filtered.put(address, grant);
+    }
+  }
+
+  /** Undoes a registration that access control refused. */
+  void revoke(String address) {
+    if (registered.remove(address)) {
+      streams(address, false);
+    }
+    filtered.remove(address);
+  }
+
+  /** Whether the socket may receive a message body on {@code address}: one map lookup when nothing is filtered. */
+  boolean mayReceive(String address, Object body) {
+    if (filtered.isEmpty()) {
+      return true;
+    }
+    BridgeAccess.Grant grant = filtered.get(address);
+    return grant == null || grant.admits(body);
   }
 
   /** Addresses currently registered by this socket. */

@@ -1,8 +1,10 @@
 package io.livemodel.bridge;
 
 import io.livemodel.stream.StreamMetrics;
+import io.vertx.core.Vertx;
 import io.vertx.core.Handler;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.bridge.BridgeEventType;
 import io.vertx.ext.web.handler.sockjs.BridgeEvent;
 import io.vertx.ext.web.handler.sockjs.SockJSSocket;
 import java.util.HashMap;
@@ -10,22 +12,27 @@ import java.util.Map;
 
 /**
  * The SockJS bridge's event handler: checks every client frame with the socket's
- * {@link BridgeSession} before vertx-web acts on it.
+ * {@link BridgeSession} before vertx-web acts on it, decides each registration of a change address
+ * with access control ({@link BridgeAccess}), and drops outgoing messages a registration may not
+ * receive (READ through {@code $owner} alone).
  *
  * <p>A refused frame is answered here with the {@link Refusal#toFrame() error frame}, and its event
  * is deliberately left uncompleted: completing it with {@code false} would make vertx-web send a
  * second, uninformative {@code "rejected"} error, and nothing waits on the event (no timer, no
- * state), so it is simply dropped. Every other event is completed with {@code true}.
+ * state), so it is simply dropped. Every other event is completed with {@code true}, except a
+ * message the socket may not receive ({@code false}: vertx-web then does not deliver it).
  *
  * <p>One instance per HTTP verticle; called on that verticle's event loop only.
  */
 final class SockJsBridgeEvents implements Handler<BridgeEvent> {
 
   private final BridgePolicy policy;
+  private final BridgeTokens tokens;
   private final Map<SockJSSocket, BridgeSession> sessions = new HashMap<>();
 
-  SockJsBridgeEvents(BridgePolicy policy) {
+  SockJsBridgeEvents(Vertx vertx, BridgePolicy policy) {
     this.policy = policy;
+    this.tokens = new BridgeTokens(vertx, vertx.getOrCreateContext(), policy.access().control());
   }
 
   @Override
@@ -38,24 +45,39 @@ final class SockJsBridgeEvents implements Handler<BridgeEvent> {
         if (gone != null) {
           gone.closed();
         }
+        tokens.forget(socket);
       }
       case RECEIVE -> {
         BridgeSession session = sessions.get(socket);
+        JsonObject frame = event.getRawMessage();
         if (session != null && SlowConsumers.account(socket, connection(socket), session.backlog(),
-            () -> event.getRawMessage() == null ? 0 : event.getRawMessage().toBuffer().length(),
+            () -> frame == null ? 0 : frame.toBuffer().length(),
             policy.config().maxQueuedBytes(), "SockJS bridge client " + socket.remoteAddress())) {
           return; // the message is dropped with the connection; nothing waits on the event
         }
-        if (session != null && event.getRawMessage() != null) {
-          session.received(event.getRawMessage().getString("address"));
+        if (session != null && frame != null) {
+          String address = frame.getString("address");
+          boolean may = session.mayReceive(address, frame.getValue("body"));
+          if (may) {
+            session.received(address);
+          }
+          event.complete(may);
+          return;
         }
       }
       default -> {
         BridgeSession session = sessions.get(socket);
         JsonObject frame = event.getRawMessage();
-        Refusal refusal = session == null || frame == null ? null : session.check(event.type(), frame);
+        if (session == null || frame == null) {
+          break;
+        }
+        Refusal refusal = session.check(event.type(), frame);
         if (refusal != null) {
           socket.write(refusal.toFrame().toBuffer());
+          return;
+        }
+        if (event.type() == BridgeEventType.REGISTER && frame.getValue("address") instanceof String address) {
+          register(event, socket, session, address, frame);
           return;
         }
       }
@@ -70,5 +92,22 @@ final class SockJsBridgeEvents implements Handler<BridgeEvent> {
     } catch (RuntimeException e) {
       return null;
     }
+  }
+
+  private void register(BridgeEvent event, SockJSSocket socket, BridgeSession session, String address,
+                        JsonObject frame) {
+    policy.access().register(address, frame).onComplete(done -> {
+      if (done.failed() || done.result() == null) {
+        session.revoke(address);
+        socket.write(BridgeAccess.denied(address).toFrame().toBuffer());
+        return;
+      }
+      BridgeAccess.Grant grant = done.result();
+      session.grant(address, grant);
+      if (grant.token() != null) {
+        tokens.track(socket, grant.token(), socket::close);
+      }
+      event.complete(true);
+    });
   }
 }

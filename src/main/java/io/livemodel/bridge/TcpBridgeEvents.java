@@ -40,23 +40,49 @@ final class TcpBridgeEvents implements Handler<BridgeEvent> {
 
   private final BridgePolicy policy;
   private final EventBus eventBus;
+  private final BridgeTokens tokens;
   private final Map<NetSocket, BridgeSession> sessions = new HashMap<>();
   private final Map<String, MessageConsumer<Object>> watchers = new HashMap<>();
 
-  TcpBridgeEvents(BridgePolicy policy, EventBus eventBus) {
+  TcpBridgeEvents(io.vertx.core.Vertx vertx, BridgePolicy policy) {
     this.policy = policy;
-    this.eventBus = eventBus;
+    this.eventBus = vertx.eventBus();
+    this.tokens = new BridgeTokens(vertx, vertx.getOrCreateContext(), policy.access().control());
   }
 
   @Override
   public void handle(BridgeEvent event) {
     JsonObject frame = event.getRawMessage();
-    Refusal refusal = frame == null ? null : session(event.socket()).check(event.type(), frame);
+    if (frame != null && event.type() == BridgeEventType.RECEIVE) {
+      BridgeSession session = sessions.get(event.socket());
+      event.complete(session == null || session.mayReceive(frame.getString("address"), frame.getValue("body")));
+      return;
+    }
+    BridgeSession session = frame == null ? null : session(event.socket());
+    Refusal refusal = session == null ? null : session.check(event.type(), frame);
     if (refusal != null) {
       event.socket().write(frame(refusal.toFrame()));
       return;
     }
-    if (event.type() == BridgeEventType.REGISTER || event.type() == BridgeEventType.UNREGISTER) {
+    if (session != null && event.type() == BridgeEventType.REGISTER
+        && frame.getValue("address") instanceof String address) {
+      NetSocket socket = event.socket();
+      policy.access().register(address, frame).onComplete(done -> {
+        if (done.failed() || done.result() == null) {
+          session.revoke(address);
+          socket.write(frame(BridgeAccess.denied(address).toFrame()));
+          return;
+        }
+        session.grant(address, done.result());
+        if (done.result().token() != null) {
+          tokens.track(socket, done.result().token(), socket::close);
+        }
+        updateWatcher(address);
+        event.complete(true);
+      });
+      return;
+    }
+    if (event.type() == BridgeEventType.UNREGISTER) {
       updateWatcher(frame.getString("address"));
     }
     event.complete(true);
@@ -112,6 +138,7 @@ final class TcpBridgeEvents implements Handler<BridgeEvent> {
         if (gone != null) {
           gone.closed();
         }
+        tokens.forget(socket);
       });
     }
     return session;

@@ -1,5 +1,6 @@
 package io.livemodel.bridge;
 
+import io.livemodel.crud.access.AccessControl;
 import io.livemodel.config.BridgeConfig;
 import io.livemodel.crud.ModelOperations;
 import io.livemodel.model.ModelRegistry;
@@ -22,7 +23,11 @@ public final class TcpBridgeVerticle extends VerticleBase {
   private final BridgeConfig config;
   private TcpEventBusBridge bridge;
 
-  public TcpBridgeVerticle(ModelRegistry models, ModelOperations operations, BridgeConfig config) {
+  private final AccessControl access;
+
+  /** @param access the node's access control (bridge registrations and CRUD requests are decided with it) */
+  public TcpBridgeVerticle(ModelRegistry models, ModelOperations operations, BridgeConfig config, AccessControl access) {
+    this.access = access;
     this.models = models;
     this.operations = operations;
     this.config = config;
@@ -30,15 +35,15 @@ public final class TcpBridgeVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    BridgePolicy policy = new BridgePolicy(models, config);
+    BridgePolicy policy = new BridgePolicy(models, config, access);
     BridgeLogFilter.install();
     BridgeOptions options = new BridgeOptions()
         .setOutboundPermitteds(policy.outboundPermitted())
         .setInboundPermitteds(policy.inboundPermitted());
     NetServerOptions server = new NetServerOptions().setTcpNoDelay(true).setTcpKeepAlive(true);
-    bridge = TcpEventBusBridge.create(vertx, options, server, new TcpBridgeEvents(policy, vertx.eventBus()));
+    bridge = TcpEventBusBridge.create(vertx, options, server, new TcpBridgeEvents(vertx, policy));
     if (config.inboundCrud()) {
-      BridgeCrud.register(vertx, models, operations);
+      BridgeCrud.register(vertx, models, operations, access);
     }
     return bridge.listen(config.tcpPort(), config.tcpHost());
   }

@@ -6,6 +6,7 @@ import io.livemodel.filter.FilterParser;
 import io.livemodel.filter.ReadInstances;
 import io.livemodel.filter.Where;
 import io.livemodel.model.ApiError;
+import io.livemodel.model.Hidden;
 import io.livemodel.model.Instances;
 import io.livemodel.model.Instances.Mode;
 import io.livemodel.model.ModelDefinition;
@@ -13,6 +14,7 @@ import io.livemodel.model.ModelRegistry;
 import io.livemodel.relation.IncludeLimits;
 import io.livemodel.relation.Includes;
 import io.livemodel.relation.RelationGraph;
+import io.livemodel.relation.Visible;
 import io.livemodel.store.Committed;
 import io.livemodel.store.Store;
 import io.livemodel.store.WriteTx;
@@ -32,6 +34,7 @@ public final class ModelOperations {
   private final Store store;
   private final Includes includes;
   private final RelationGraph relations;
+  private final Visible visible;
 
   /** Operations on models without relations ({@code include} of anything is a 400). */
   public ModelOperations(Store store) {
@@ -47,6 +50,12 @@ public final class ModelOperations {
     this.store = store;
     this.relations = relations;
     this.includes = new Includes(store, relations, IncludeLimits.DEFAULTS);
+    this.visible = new Visible(relations);
+  }
+
+  /** The store the operations run on (reads that need stored rows as they are, e.g. password hashes). */
+  public Store store() {
+    return store;
   }
 
   /** The relations reads can include (and the relation routes serve). */
@@ -60,7 +69,7 @@ public final class ModelOperations {
     Filter filter = FilterParser.parse(rawFilter, model);
     Includes.Plan include = includes.plan(model, filter);
     return store.find(model, filter).map(found -> ReadInstances.apply(model, found, filter.fields()))
-        .compose(include::apply);
+        .compose(include::apply).map(rows -> visible.top(model, rows));
   }
 
   public Future<JsonObject> findById(ModelDefinition model, String rawId, Object rawFilter) {
@@ -75,7 +84,7 @@ public final class ModelOperations {
         throw ApiError.modelNotFound(model.name(), rawId);
       }
       return ReadInstances.apply(model, filter.fields() == null ? found : filter.fields().project(found), filter.fields());
-    }).compose(include::applyOne);
+    }).compose(include::applyOne).map(row -> visible.top(model, row));
   }
 
   public Future<JsonObject> findOne(ModelDefinition model, Object rawFilter) {
@@ -87,7 +96,7 @@ public final class ModelOperations {
         throw ApiError.modelNotFound(model.name(), "undefined");
       }
       return ReadInstances.apply(model, found.get(0), one.fields());
-    }).compose(include::applyOne);
+    }).compose(include::applyOne).map(row -> visible.top(model, row));
   }
 
   public Future<Boolean> exists(ModelDefinition model, String rawId) {
@@ -267,17 +276,20 @@ public final class ModelOperations {
 
   // ---- helpers ----------------------------------------------------------------------------------
 
+  /** Saves; the answer and the change never carry the model's hidden properties (API.md section 8). */
   private static Future<JsonObject> insert(WriteTx tx, ModelDefinition model, JsonObject instance) {
     return tx.insert(instance).map(saved -> {
-      tx.emit(new Change(model.name(), Change.CREATE, saved.getValue(model.idName()), null, saved, 0));
-      return saved;
+      JsonObject shown = Hidden.strip(model, saved);
+      tx.emit(new Change(model.name(), Change.CREATE, saved.getValue(model.idName()), null, shown, 0));
+      return shown;
     });
   }
 
   private static Future<JsonObject> update(WriteTx tx, ModelDefinition model, Object id, JsonObject instance) {
     return tx.update(id, instance).map(v -> {
-      tx.emit(new Change(model.name(), Change.UPDATE, id, null, instance, 0));
-      return instance;
+      JsonObject shown = Hidden.strip(model, instance);
+      tx.emit(new Change(model.name(), Change.UPDATE, id, null, shown, 0));
+      return shown;
     });
   }
 

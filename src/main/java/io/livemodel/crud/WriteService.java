@@ -24,13 +24,16 @@ final class WriteService {
 
   /** The write's JSON answer, or its failure (an ApiError for the client's errors). */
   Future<Object> write(WriteRequest request) {
-    return operations.write(request.model(), request).map(committed -> {
+    Future<WriteRequest> prepared = request.model().isUserModel()
+        ? UserWrites.prepare(request, operations) : Future.succeededFuture(request);
+    return prepared.compose(ready -> operations.write(ready.model(), ready)).map(committed -> {
       // Published first, as LoopBack does: the change is queued on every hub of this node before
       // the answer is, so a stream opened after the answer never receives this change.
       for (Change change : committed.changes()) {
         bus.publish(change);
       }
       return committed.value();
-    });
+    }).compose(answer -> request.model().isUserModel() && request.op() == WriteOp.DELETE_BY_ID
+        ? UserWrites.afterDelete(request, answer, operations, this::write).map(answer) : Future.succeededFuture(answer));
   }
 }

@@ -4,6 +4,7 @@ import static io.livemodel.js.JsValues.truthy;
 
 import io.livemodel.js.JsValues;
 import io.livemodel.model.ApiError;
+import io.livemodel.model.Hidden;
 import io.livemodel.model.ModelDefinition;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.Json;
@@ -42,7 +43,7 @@ public final class FilterParser {
     var order = OrderParser.parse(filter.getValue("order"));
     Fields fields = FieldsParser.parse(filter.getValue("fields"), model);
     checkDepth(filter, 0);
-    Where where = WhereParser.parse(filter.getValue("where"), model);
+    Where where = WhereParser.parse(Hidden.stripWhere(model, filter.getValue("where")), model);
     return DefaultScopes.apply(new Filter(where, order, limitSkip[0], limitSkip[1], fields,
         include(filter.getValue("include"))), model);
   }
@@ -62,7 +63,17 @@ public final class FilterParser {
       return null;
     }
     checkDepth(where, 0);
-    return WhereParser.parse(where, model);
+    return WhereParser.parse(Hidden.stripWhere(model, where), model);
+  }
+
+  /**
+   * A {@code where} for the server's own lookups (login by email, uniqueness, a user's tokens): hidden
+   * properties are NOT ignored here, unlike in every client's where. The model's default scope is
+   * ANDed, as for a client's where. Never use it for client input.
+   */
+  public static Where parseServerWhere(JsonObject where, ModelDefinition model) {
+    checkDepth(where, 0);
+    return DefaultScopes.apply(WhereParser.parse(where, model), model);
   }
 
   /**

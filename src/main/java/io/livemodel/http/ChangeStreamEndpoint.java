@@ -1,10 +1,12 @@
 package io.livemodel.http;
 
+import io.livemodel.auth.AccessToken;
 import io.livemodel.model.ApiError;
 import io.livemodel.model.ModelDefinition;
 import io.livemodel.stream.ChangeFilter;
 import io.livemodel.stream.ChangeHub;
 import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
@@ -35,7 +37,24 @@ final class ChangeStreamEndpoint {
   }
 
   void open(RoutingContext ctx, ModelDefinition model, RequestArgs args) {
-    ChangeFilter filter = ChangeFilter.of(model, options(args.auto("options")));
+    open(ctx, model, args, null, null, null);
+  }
+
+  /**
+   * @param ownerWhere the caller's own records where READ comes only from {@code $owner} (ANDed into
+   *     the subscription's filter, so one owner's subscribers share a filter group), or null
+   * @param token the token the stream was allowed with (the stream ends with it), or null
+   * @param streams this verticle's token streams (with {@code token})
+   */
+  void open(RoutingContext ctx, ModelDefinition model, RequestArgs args, JsonObject ownerWhere, AccessToken token,
+            TokenStreams streams) {
+    JsonObject options = options(args.auto("options"));
+    if (ownerWhere != null) {
+      options = options == null ? new JsonObject() : options.copy();
+      Object own = io.livemodel.filter.FilterParser.toObject(options.getValue("where"));
+      options.put("where", own == null ? ownerWhere : new JsonObject().put("and", new JsonArray().add(ownerWhere).add(own)));
+    }
+    ChangeFilter filter = ChangeFilter.of(model, options);
     String accept = ctx.request().getHeader("Accept");
     boolean sse = "event-stream".equals(args.fromQuery("_format")) || Accepts.accepts(accept, "text/event-stream");
     StreamSubscriber subscriber;
@@ -48,6 +67,9 @@ final class ChangeStreamEndpoint {
       return;
     }
     long afterSeq = sse ? lastEventId(ctx, args) : -1;
+    if (token != null) {
+      streams.track(subscriber, token);
+    }
     StreamAdmission.Ticket ticket = admission.admit(ctx.request().remoteAddress().hostAddress(), afterSeq >= 0);
     subscriber.open(ctx.request(), afterSeq, ticket);
   }

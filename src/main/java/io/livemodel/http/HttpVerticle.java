@@ -1,6 +1,7 @@
 package io.livemodel.http;
 
 import io.livemodel.bridge.BridgeRoutes;
+import io.livemodel.crud.access.AccessControl;
 import io.livemodel.config.ServerConfig;
 import io.livemodel.crud.ModelOperations;
 import io.livemodel.model.ApiError;
@@ -36,6 +37,7 @@ public final class HttpVerticle extends VerticleBase {
   private final ChangeBus bus;
   private final SharedEncodings encodings;
   private final StreamAdmission admission;
+  private final AccessControl access;
   private ChangeHub hub;
   private HttpServer server;
 
@@ -44,10 +46,12 @@ public final class HttpVerticle extends VerticleBase {
    * @param admission the node's stream admission, shared by its HTTP verticles
    * @param clusterManager the node's cluster manager, null when not clustered
    * @param encodings the node's change encodings, shared by its HTTP verticles
+   * @param access the node's access control
    */
   public HttpVerticle(ServerConfig config, ModelRegistry models, ModelOperations operations, Store store,
                       ChangeBus bus, SharedEncodings encodings, StreamAdmission admission,
-                      ClusterManager clusterManager) {
+                      ClusterManager clusterManager, AccessControl access) {
+    this.access = access;
     this.admission = admission;
     this.config = config;
     this.store = store;
@@ -68,7 +72,7 @@ public final class HttpVerticle extends VerticleBase {
     Cors.mount(router, config.cors());
     router.get("/health").handler(new HealthHandler(clusterManager, config.store().type()));
     Ops.mount(router, vertx, config, models, store, clusterManager);
-    BridgeRoutes.mount(router, vertx, models, operations, config.bridge());
+    BridgeRoutes.mount(router, vertx, models, operations, config.bridge(), access);
     // REST requests only: bridge transports (SockJS streaming, WebSockets) are long-lived by design.
     router.route().handler(ctx -> {
       Timeouts.bodyDeadline(ctx, idleMillis);
@@ -81,7 +85,7 @@ public final class HttpVerticle extends VerticleBase {
     });
     ChangeStreamEndpoint streams = new ChangeStreamEndpoint(hub, config.stream().retryMs(), config.stream().maxQueuedBytes(),
         admission);
-    router.route().handler(new RestApi(vertx, config.restApiRoot(), models, operations, streams));
+    router.route().handler(new RestApi(vertx, config.restApiRoot(), models, operations, streams, access));
     router.route().failureHandler(HttpVerticle::failure);
 
     HttpServerOptions options = BridgeRoutes.limitWebSockets(new HttpServerOptions(), config.bridge())

@@ -4,10 +4,18 @@ import io.livemodel.crud.ModelOperations;
 import io.livemodel.crud.WriteClient;
 import io.livemodel.crud.WriteOp;
 import io.livemodel.crud.WriteRequest;
+import io.livemodel.crud.access.AccessControl;
+import io.livemodel.crud.access.RestMethods;
+import io.livemodel.crud.access.UserMethods;
+import io.livemodel.auth.Principal;
+import io.livemodel.auth.StreamAccess;
+import io.livemodel.auth.TokenExtractor;
+import java.util.function.Consumer;
 import io.livemodel.model.ApiError;
 import io.livemodel.model.ModelDefinition;
 import io.livemodel.model.ModelRegistry;
 import io.livemodel.crud.relations.RelationRoutes;
+import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -36,9 +44,17 @@ final class RestApi implements Handler<RoutingContext> {
   private final ModelOperations operations;
   private final ChangeStreamEndpoint changeStreams;
   private final RelationRoutes relations;
+  private final AccessControl access;
+  private final TokenStreams tokenStreams;
+  private final RestMethods methods;
+  private final UserMethods users;
 
   RestApi(Vertx vertx, String root, ModelRegistry models, ModelOperations operations,
-          ChangeStreamEndpoint changeStreams) {
+          ChangeStreamEndpoint changeStreams, AccessControl access) {
+    this.access = access;
+    this.tokenStreams = new TokenStreams(vertx, vertx.getOrCreateContext(), access.principals());
+    this.methods = new RestMethods(operations.relations());
+    this.users = new UserMethods(vertx, operations.store(), models, access.principals(), access.throttle());
     this.writes = new WriteClient(vertx);
     this.root = root.toLowerCase(Locale.ROOT);
     this.models = models;
@@ -71,7 +87,88 @@ final class RestApi implements Handler<RoutingContext> {
     args.body();
     int afterModel = rest.indexOf('/', 1);
     String subPath = afterModel < 0 ? "" : rest.substring(afterModel);
-    route(ctx, args, model, segments.subList(1, segments.size()), subPath);
+    List<String> r = segments.subList(1, segments.size());
+    if (access.isOpen(model) && !model.isUserModel()) {
+      route(ctx, args, model, r, subPath);  // a model without acls: no token is read, nothing is decided
+      return;
+    }
+    RestMethods.Call call = methods.of(model, request.method(), r);
+    if (call == null) {
+      route(ctx, args, model, r, subPath);  // no method here: the route's 404, before any access check
+      return;
+    }
+    String tokenId = TokenExtractor.extract(request);
+    if (call.method().equals("createChangeStream")) {
+      streamAccess(ctx, args, model, tokenId);
+      return;
+    }
+    Future<Principal> decision = call.method().equals("setPassword")
+        ? access.principals().resolve(tokenId)  // a reset token has no DEFAULT scope: UserMethods checks it
+        : access.authorize(model, call.method(), tokenId, call.pathId());
+    Consumer<Principal> next = principal -> {
+      Future<Object> user = users.call(model, call.method(), args::auto, args.fromQuery("include"), tokenId,
+          principal, request.remoteAddress() == null ? null : request.remoteAddress().hostAddress());
+      if (user != null) {
+        reply(ctx, user);
+      } else {
+        route(ctx, args, model, r, subPath);
+      }
+    };
+    whenAllowed(ctx, decision, next);
+  }
+
+  /**
+   * {@code createChangeStream}, decided once per subscription before any stream byte: a denied
+   * caller gets the 401 JSON error; READ through {@code $owner} alone opens a stream of the caller's
+   * own records (beyond LoopBack, which refuses it).
+   */
+  private void streamAccess(RoutingContext ctx, RequestArgs args, ModelDefinition model, String tokenId) {
+    if (access.isOpen(model)) {
+      changeStreams.open(ctx, model, args);
+      return;
+    }
+    access.principals().resolve(tokenId).onComplete(resolved -> {
+      if (resolved.failed()) {
+        Responses.error(ctx.request(), resolved.cause());
+        return;
+      }
+      Principal principal = resolved.result();
+      access.streamAccess(model, principal).onComplete(done -> openStream(ctx, args, model, principal, done));
+    });
+  }
+
+  private void openStream(RoutingContext ctx, RequestArgs args, ModelDefinition model, Principal principal,
+                          AsyncResult<StreamAccess> done) {
+    if (done.failed()) {
+      Responses.error(ctx.request(), done.cause());
+    } else if (!done.result().allowed()) {
+      Responses.error(ctx.request(), AccessControl.denied());
+    } else {
+      try {
+        changeStreams.open(ctx, model, args, done.result().where(), principal.token(), tokenStreams);
+      } catch (RuntimeException e) {
+        Responses.error(ctx.request(), e);
+      }
+    }
+  }
+
+  /** Runs {@code next} once the call is allowed: at once when decided already (an open model), else later. */
+  private static void whenAllowed(RoutingContext ctx, Future<Principal> decision, Consumer<Principal> next) {
+    if (decision.succeeded()) {
+      next.accept(decision.result());
+      return;
+    }
+    decision.onComplete(done -> {
+      if (done.failed()) {
+        Responses.error(ctx.request(), done.cause());
+        return;
+      }
+      try {
+        next.accept(done.result());
+      } catch (RuntimeException e) {
+        Responses.error(ctx.request(), e);
+      }
+    });
   }
 
   private void route(RoutingContext ctx, RequestArgs args, ModelDefinition model, List<String> r, String subPath) {
@@ -123,7 +220,7 @@ final class RestApi implements Handler<RoutingContext> {
       return false;
     }
     answer.onComplete(done -> {
-      if (done.succeeded() && done.result() == RelationRoutes.NO_CONTENT) {
+      if (done.succeeded() && (done.result() == RelationRoutes.NO_CONTENT)) {
         ctx.response().setStatusCode(204).end();
       } else {
         reply(ctx, done.succeeded() ? Future.succeededFuture(done.result()) : Future.failedFuture(done.cause()));
@@ -145,7 +242,9 @@ final class RestApi implements Handler<RoutingContext> {
           if (result.failed()) {
             Responses.error(ctx.request(), result.cause());
           } else {
-            ctx.response().setStatusCode(result.result() ? 200 : 404).end();
+            // strong-remoting answers HEAD /:id (exists) with its JSON content type and no body
+            ctx.response().putHeader("Content-Type", "application/json; charset=utf-8")
+                .setStatusCode(result.result() ? 200 : 404).end();
           }
         });
       } else {
@@ -201,6 +300,8 @@ final class RestApi implements Handler<RoutingContext> {
     result.onComplete(done -> {
       if (done.failed()) {
         Responses.error(ctx.request(), done.cause());
+      } else if (done.result() == UserMethods.NO_CONTENT) {
+        ctx.response().putHeader("Content-Type", "application/json; charset=utf-8").setStatusCode(204).end();
       } else {
         Responses.send(ctx, done.result());
       }

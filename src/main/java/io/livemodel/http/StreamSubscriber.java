@@ -45,6 +45,8 @@ abstract class StreamSubscriber implements Subscriber {
   private final String transport = this instanceof SseSubscriber ? StreamMetrics.SSE : StreamMetrics.JSONL;
   private StreamMetrics metrics = StreamMetrics.NOOP;
   private java.util.function.IntConsumer deliveries = n -> { };
+  /** Run once when the stream ends (e.g. its token registry forgets it); null for none. */
+  private Runnable onClose;
 
   StreamSubscriber(HttpServerResponse response, FlushBatch flushBatch, ChangeHub hub, ModelDefinition model,
                    ChangeFilter filter, long maxQueuedBytes) {
@@ -170,12 +172,20 @@ abstract class StreamSubscriber implements Subscriber {
     }
   }
 
+  /** Runs {@code action} once when the stream ends, whoever ends it (before {@link #open} only). */
+  final void onClose(Runnable action) {
+    this.onClose = action;
+  }
+
   /** Leaves the hub; false if it had already left. */
   private boolean leave() {
     if (closed) {
       return false;
     }
     closed = true;
+    if (onClose != null) {
+      onClose.run();
+    }
     ticket.release();
     if (subscription != null) {
       subscription.close();

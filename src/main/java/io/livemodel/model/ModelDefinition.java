@@ -28,6 +28,8 @@ public final class ModelDefinition {
   private final Map<String, PropertyDefinition> properties;
   private final PropertyDefinition idProperty;
   private final Extras extras;
+  private final List<String> hidden;
+  private final List<String> protectedNames;
 
   /** A model with every other setting at its default (tests, programmatic models). */
   public ModelDefinition(String name, String plural, boolean strict, boolean forceId,
@@ -45,6 +47,8 @@ public final class ModelDefinition {
     this.idProperty = properties.values().stream().filter(PropertyDefinition::id).findFirst()
         .orElseThrow(() -> new IllegalArgumentException("model " + name + " has no id property"));
     this.extras = extras;
+    this.hidden = strings("hidden");
+    this.protectedNames = strings("protected");
   }
 
   /**
@@ -127,12 +131,12 @@ public final class ModelDefinition {
 
   /** {@code hidden}: property names never returned (merged with the base's, base first). */
   public List<String> hidden() {
-    return strings("hidden");
+    return hidden;
   }
 
   /** {@code protected}: property names not returned when the instance is included by another model. */
   public List<String> protectedProperties() {
-    return strings("protected");
+    return protectedNames;
   }
 
   /** The merged {@code acls} entries, raw, base entries first; empty when none. */

@@ -26,7 +26,7 @@ public final class ModelReport {
   /** Settings LiveModel honours (or that have no behaviour to honour, such as {@code description}). */
   static final Set<String> HONOURED = Set.of("name", "plural", "base", "super", "idInjection", "forceId", "strict",
       "properties", "options", "description", "http", "scope", "configureModelMerge", "excludeBaseProperties",
-      "applyDefaultsOnReads");
+      "applyDefaultsOnReads", "hidden", "protected", "acls");
 
   /** Settings whose value LiveModel's behaviour already is: present with this value, they change nothing. */
   static final Map<String, Object> NEUTRAL = Map.of("caseSensitiveEmail", true, "trackChanges", false,
@@ -34,8 +34,6 @@ public final class ModelReport {
 
   /** Settings LiveModel knows it does not implement yet, with what they do in LoopBack. */
   static final Map<String, String> NOT_IMPLEMENTED = Map.ofEntries(
-      Map.entry("acls", "access control"), Map.entry("hidden", "hidden properties are returned"),
-      Map.entry("protected", "protected properties are returned in includes"),
       Map.entry("relations", "relation routes and include"), Map.entry("validations", "validations"),
       Map.entry("methods", "remote methods"), Map.entry("mixins", "mixins"), Map.entry("scopes", "named scopes"),
       Map.entry("indexes", "indexes (unique constraints)"), Map.entry("remoting", "remoting settings"),
