@@ -16,7 +16,8 @@ import java.util.logging.Logger;
  * loaded (from the bootstrap that calls {@code LiveModelServer.loadModels}).
  *
  * <p>What counts as implemented is the table below. When a package starts honouring a key (access
- * control: {@code acls}, {@code hidden}, {@code protected}; relations: {@code relations}), move it from
+ * control: {@code acls}, {@code hidden}, {@code protected}; relations: {@code relations}; unsupported
+ * relation types are reported by {@code io.livemodel.relation.Relations}), move it from
  * {@link #NOT_IMPLEMENTED} to {@link #HONOURED}.
  */
 public final class ModelReport {
@@ -26,7 +27,7 @@ public final class ModelReport {
   /** Settings LiveModel honours (or that have no behaviour to honour, such as {@code description}). */
   static final Set<String> HONOURED = Set.of("name", "plural", "base", "super", "idInjection", "forceId", "strict",
       "properties", "options", "description", "http", "scope", "configureModelMerge", "excludeBaseProperties",
-      "applyDefaultsOnReads", "hidden", "protected", "acls");
+      "applyDefaultsOnReads", "hidden", "protected", "acls", "relations");
 
   /** Settings whose value LiveModel's behaviour already is: present with this value, they change nothing. */
   static final Map<String, Object> NEUTRAL = Map.of("caseSensitiveEmail", true, "trackChanges", false,
@@ -34,7 +35,7 @@ public final class ModelReport {
 
   /** Settings LiveModel knows it does not implement yet, with what they do in LoopBack. */
   static final Map<String, String> NOT_IMPLEMENTED = Map.ofEntries(
-      Map.entry("relations", "relation routes and include"), Map.entry("validations", "validations"),
+      Map.entry("validations", "validations"),
       Map.entry("methods", "remote methods"), Map.entry("mixins", "mixins"), Map.entry("scopes", "named scopes"),
       Map.entry("indexes", "indexes (unique constraints)"), Map.entry("remoting", "remoting settings"),
       Map.entry("validateUpsert", "upserts are always validated"),

@@ -46,7 +46,8 @@ final class AppFolder {
     for (Object source : sources) {
       Path folder = source instanceof String name ? resolveSource(serverDir, name) : null;
       if (folder == null) {
-        if (!(source instanceof String name && isBuiltinSource(name))) {
+        // LoopBack skips a missing source without a word; the scaffold lists ./models, often absent.
+        if (!(source instanceof String name && (isBuiltinSource(name) || name.equals("./models")))) {
           notes.add(configFile + ": model source " + source + " was not found: its models are not loaded");
         }
         continue;
