@@ -10,41 +10,29 @@ import io.livemodel.testing.TestServer;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
+import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Real clustered LiveModel nodes in this JVM: each its own clustered Vert.x (own Hazelcast member)
- * and its own PostgreSQL store on one shared, fresh schema. The cluster has a unique name and its own
- * ports, so it never joins another cluster running on the machine ({@code scripts/cluster}, other
- * test classes). Close it in {@code @AfterEach}.
+ * and its own PostgreSQL store on one shared, fresh schema. The cluster has a unique name, and every
+ * member binds a port the system chooses (port 0, read back from Hazelcast): a new node is given the
+ * ports of the nodes already running as its join members, so no port is chosen in advance and none
+ * can be taken in between. It never joins another cluster running on the machine
+ * ({@code scripts/cluster}, other test classes). Close it in {@code @AfterEach}.
  */
 final class TestCluster implements AutoCloseable {
 
-  /** Hazelcast ports listed as members: room for the nodes a test starts over its lifetime. */
-  private static final int MEMBER_PORTS = 6;
-
   final String name = "livemodel-test-" + UUID.randomUUID();
   final String schema = TestPostgres.freshSchema();
-  final ClusterConfig config;
+  /** The cluster's settings; each node gets the running nodes' ports as its members when it starts. */
+  final ClusterConfig config = new ClusterConfig(true, List.of(), "127.0.0.1", 0, "127.0.0.1").named(name, null);
   /** A plain Vert.x for the test's HTTP clients. */
   final Vertx clients = Vertx.vertx();
   private final List<TestServer> nodes = new ArrayList<>();
-
-  TestCluster() {
-    int base = freePortRange(MEMBER_PORTS);
-    List<String> members = new ArrayList<>();
-    for (int i = 0; i < MEMBER_PORTS; i++) {
-      members.add("127.0.0.1:" + (base + i));
-    }
-    config = new ClusterConfig(true, members, "127.0.0.1", base, "127.0.0.1").named(name, null);
-  }
 
   /** Joins a new node to the cluster and starts LiveModel on it; returns once it serves. */
   TestServer startNode() {
@@ -53,12 +41,15 @@ final class TestCluster implements AutoCloseable {
 
   /** Starts a node with other cluster settings or on another schema (of this database). */
   TestServer startNode(ClusterConfig clusterConfig, String storeSchema) {
-    Node clustered = Clustering.vertx(clusterConfig).await();
+    List<String> members = live().stream().map(node -> "127.0.0.1:" + hazelcastPort(node)).toList();
+    ClusterConfig joining = new ClusterConfig(true, members, clusterConfig.interfaceAddress(), 0,
+        clusterConfig.eventBusHost(), clusterConfig.name(), clusterConfig.secret());
+    Node clustered = Clustering.vertx(joining).await();
     Vertx vertx = clustered.vertx();
     try {
       TestServer node = TestServer.builder()
           .node(clustered)
-          .cluster(clusterConfig)
+          .cluster(joining)
           .store(new StoreConfig(StoreConfig.POSTGRES, null, TestPostgres.url(), 4, 5000))
           .store(new PgStore(PgStoreOptions.of(TestPostgres.url(), storeSchema)))
           .httpInstances(2)
@@ -138,25 +129,9 @@ final class TestCluster implements AutoCloseable {
     }
   }
 
-  /** The first of {@code count} consecutive ports free on 127.0.0.1. */
-  private static int freePortRange(int count) {
-    for (int attempt = 0; attempt < 50; attempt++) {
-      int base = ThreadLocalRandom.current().nextInt(20_000, 40_000);
-      if (allFree(base, count)) {
-        return base;
-      }
-    }
-    throw new IllegalStateException("no " + count + " consecutive free ports found");
-  }
-
-  private static boolean allFree(int base, int count) {
-    for (int port = base; port < base + count; port++) {
-      try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-        socket.setReuseAddress(true);
-      } catch (IOException taken) {
-        return false;
-      }
-    }
-    return true;
+  /** The port the node's Hazelcast member bound. */
+  static int hazelcastPort(TestServer node) {
+    return ((HazelcastClusterManager) node.server.clusterManager()).getHazelcastInstance().getCluster()
+        .getLocalMember().getAddress().getPort();
   }
 }

@@ -73,7 +73,8 @@ public final class TestServer implements AutoCloseable {
   /**
    * A port that was free a moment ago. Racy (another process may bind it before the caller does):
    * only for what cannot listen on port 0 and report the port it got (the TCP bridge, where 0 means
-   * off; a cluster member started as another process).
+   * off; a metrics management port; a cluster member started as another process; nginx). Servers
+   * ({@link #port()}) and in-JVM cluster members (TestCluster) listen on port 0.
    */
   public static int freePort() {
     try (ServerSocket socket = new ServerSocket(0)) {
