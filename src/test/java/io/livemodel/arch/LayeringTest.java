@@ -1,5 +1,6 @@
 package io.livemodel.arch;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -26,7 +27,8 @@ class LayeringTest {
       .layer("Relation").definedBy("io.livemodel.relation..")
       .layer("StreamStore").definedBy("io.livemodel.stream..", "io.livemodel.store..")
       .layer("FilterModel").definedBy("io.livemodel.filter..", "io.livemodel.model..", "io.livemodel.auth..")
-      .layer("Base").definedBy("io.livemodel.js..", "io.livemodel.config..")
+      .layer("Base").definedBy("io.livemodel.js..", "io.livemodel.config..", "io.livemodel.limits..",
+          "io.livemodel.log..")
       .whereLayer("Bootstrap").mayNotBeAccessedByAnyLayer()
       .whereLayer("Cluster").mayOnlyBeAccessedByLayers("Bootstrap")
       .whereLayer("Transport").mayOnlyBeAccessedByLayers("Bootstrap")
@@ -37,6 +39,14 @@ class LayeringTest {
           "StreamStore")
       .whereLayer("Base").mayOnlyBeAccessedByLayers("Bootstrap", "Cluster", "Transport", "Crud", "Relation",
           "StreamStore", "FilterModel");
+
+  /** Every package belongs to a layer: a new package cannot escape the rule above unnoticed. */
+  @ArchTest
+  static final ArchRule everyPackageInALayer = classes().should().resideInAnyPackage("io.livemodel",
+      "io.livemodel.cluster..", "io.livemodel.http..", "io.livemodel.bridge..", "io.livemodel.ops..",
+      "io.livemodel.crud..", "io.livemodel.relation..", "io.livemodel.stream..", "io.livemodel.store..",
+      "io.livemodel.filter..", "io.livemodel.model..", "io.livemodel.auth..", "io.livemodel.js..",
+      "io.livemodel.config..", "io.livemodel.limits..", "io.livemodel.log..");
 
   /** Packages of one layer may use each other, but never in a circle. */
   @ArchTest
