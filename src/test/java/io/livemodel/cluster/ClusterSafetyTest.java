@@ -22,16 +22,10 @@ import org.junit.jupiter.api.Test;
 @DisplayName("Cluster safety: one store, one secret, no forged sequence stops a node")
 class ClusterSafetyTest {
 
-  private static final String STREAM = "/api/MyModels/change-stream?_format=event-stream";
-
   private final TestCluster cluster = new TestCluster();
-  private final List<AutoCloseable> clients = new ArrayList<>();
 
   @AfterEach
   void stop() throws Exception {
-    for (AutoCloseable client : clients) {
-      client.close();
-    }
     cluster.close();
   }
 
@@ -50,8 +44,8 @@ class ClusterSafetyTest {
       cluster.awaitMembers(3);
       TestServer a = cluster.live().get(0);
       TestServer b = cluster.live().get(1);
-      SseClient sse = stream(b);
-      Object id = create(api(a), "after the refusal");
+      SseClient sse = cluster.stream(b);
+      Object id = TestCluster.create(cluster.api(a), "after the refusal");
       assertThat(sse.next().json().getValue("target")).isEqualTo(id);
     } finally {
       TestPostgres.dropSchema(cluster.clients, other);
@@ -85,8 +79,8 @@ class ClusterSafetyTest {
     }
     cluster.awaitMembers(3);
     List<TestServer> nodes = cluster.live();
-    List<SseClient> streams = nodes.stream().map(this::stream).toList();
-    Object first = create(api(nodes.get(0)), "before");
+    List<SseClient> streams = nodes.stream().map(cluster::stream).toList();
+    Object first = TestCluster.create(cluster.api(nodes.get(0)), "before");
     for (SseClient sse : streams) {
       assertThat(sse.next().json().getValue("target")).isEqualTo(first);
     }
@@ -95,7 +89,7 @@ class ClusterSafetyTest {
         new DeliveryOptions().addHeader(ChangeBus.SEQ_HEADER, "1000001"));
     List<Object> created = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
-      created.add(create(api(nodes.get(i)), "after " + i));
+      created.add(TestCluster.create(cluster.api(nodes.get(i)), "after " + i));
     }
     for (SseClient sse : streams) {
       List<Object> targets = sse.next(3).stream().map(e -> e.json().getValue("target")).toList();
@@ -103,22 +97,4 @@ class ClusterSafetyTest {
     }
   }
 
-  private SseClient stream(TestServer node) {
-    SseClient sse = SseClient.open(cluster.clients, node.base() + STREAM);
-    sse.awaitRaw(":ok");
-    clients.add(sse::close);
-    return sse;
-  }
-
-  private Api api(TestServer node) {
-    Api api = new Api(cluster.clients, node.base());
-    clients.add(api);
-    return api;
-  }
-
-  private static Object create(Api api, String label) {
-    Api.Response response = api.post("/api/MyModels", new JsonObject().put("label", label));
-    assertThat(response.status()).isEqualTo(200);
-    return response.json().getValue("id");
-  }
 }

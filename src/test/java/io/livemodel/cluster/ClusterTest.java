@@ -22,10 +22,7 @@ import org.junit.jupiter.api.Test;
 @DisplayName("A cluster of LiveModel nodes on one PostgreSQL: a change made on any node reaches clients on every node")
 class ClusterTest {
 
-  private static final String STREAM = "/api/MyModels/change-stream?_format=event-stream";
-
   private TestCluster cluster;
-  private final List<AutoCloseable> clients = new ArrayList<>();
 
   @BeforeEach
   void startThreeNodes() {
@@ -38,9 +35,6 @@ class ClusterTest {
 
   @AfterEach
   void stopCluster() throws Exception {
-    for (AutoCloseable client : clients) {
-      client.close();
-    }
     cluster.close();
   }
 
@@ -48,9 +42,9 @@ class ClusterTest {
   @DisplayName("concurrent writes through all three nodes: every client receives every change once, all in one order")
   void everyChangeEverywhereOnceInOneOrder() throws Exception {
     List<TestServer> nodes = cluster.live();
-    List<SseClient> streams = nodes.stream().map(this::stream).toList();
-    List<Api> apis = nodes.stream().map(this::api).toList();
-    Object first = create(apis.get(0), "baseline");
+    List<SseClient> streams = nodes.stream().map(cluster::stream).toList();
+    List<Api> apis = nodes.stream().map(cluster::api).toList();
+    Object first = TestCluster.create(apis.get(0), "baseline");
     for (SseClient sse : streams) {
       assertThat(sse.next().json().getValue("target")).isEqualTo(first);
     }
@@ -65,7 +59,7 @@ class ClusterTest {
       written.add(writers.submit(() -> {
         List<Object> ids = new ArrayList<>();
         for (int i = 0; i < perWriter; i++) {
-          ids.add(create(api, writer + "-" + i));
+          ids.add(TestCluster.create(api, writer + "-" + i));
         }
         return ids;
       }));
@@ -78,7 +72,7 @@ class ClusterTest {
     int total = created.size();
 
     List<List<SseEvent>> received = streams.stream().map(sse -> sse.next(total)).toList();
-    Object sentinel = create(apis.get(2), "sentinel");
+    Object sentinel = TestCluster.create(apis.get(2), "sentinel");
     for (int n = 0; n < streams.size(); n++) {
       List<Object> targets = received.get(n).stream().map(e -> e.json().getValue("target")).toList();
       assertThat(targets).as("node %d: each created instance exactly once", n)
@@ -99,11 +93,11 @@ class ClusterTest {
     List<String> ids = nodeIds(nodes);
     TestServer doomed = nodes.get(2);
     String doomedId = ids.get(2);
-    SseClient onA = stream(nodes.get(0));
-    SseClient onB = stream(nodes.get(1));
-    SseClient onDoomed = stream(doomed);
-    List<Api> apis = List.of(api(nodes.get(0)), api(nodes.get(1)));
-    Object first = create(apis.get(0), "baseline");
+    SseClient onA = cluster.stream(nodes.get(0));
+    SseClient onB = cluster.stream(nodes.get(1));
+    SseClient onDoomed = cluster.stream(doomed);
+    List<Api> apis = List.of(cluster.api(nodes.get(0)), cluster.api(nodes.get(1)));
+    Object first = TestCluster.create(apis.get(0), "baseline");
     for (SseClient sse : List.of(onA, onB, onDoomed)) {
       assertThat(sse.next().json().getValue("target")).isEqualTo(first);
     }
@@ -111,7 +105,7 @@ class ClusterTest {
     List<Object> created = new ArrayList<>();
     Future<Void> killed = null;
     for (int i = 0; i < 20; i++) {
-      created.add(create(apis.get(i % 2), "during-" + i));
+      created.add(TestCluster.create(apis.get(i % 2), "during-" + i));
       if (i == 5) {
         killed = cluster.kill(doomed);
       }
@@ -125,14 +119,14 @@ class ClusterTest {
     cluster.awaitMembers(2);
     assertThat(cluster.health(nodes.get(0)).getJsonArray("members").getList()).doesNotContain(doomedId);
 
-    SseClient reconnected = stream(nodes.get(1));
+    SseClient reconnected = cluster.stream(nodes.get(1));
     TestServer joined = cluster.startNode();
     cluster.awaitMembers(3);
     assertThat(nodeIds(cluster.live())).doesNotContain(doomedId);
-    SseClient onJoined = stream(joined);
-    Api joinedApi = api(joined);
-    Object viaJoined = create(joinedApi, "via the new node");
-    Object viaA = create(apis.get(0), "via an old node");
+    SseClient onJoined = cluster.stream(joined);
+    Api joinedApi = cluster.api(joined);
+    Object viaJoined = TestCluster.create(joinedApi, "via the new node");
+    Object viaA = TestCluster.create(apis.get(0), "via an old node");
     for (SseClient sse : List.of(onA, onB, reconnected, onJoined)) {
       assertThat(sse.next(2).stream().map(e -> e.json().getValue("target")).toList())
           .containsExactly(viaJoined, viaA);
@@ -151,26 +145,6 @@ class ClusterTest {
     }).toList();
     assertThat(ids).doesNotHaveDuplicates();
     return ids;
-  }
-
-  private SseClient stream(TestServer node) {
-    SseClient sse = SseClient.open(cluster.clients, node.base() + STREAM);
-    clients.add(sse);
-    sse.awaitRaw(":ok");
-    return sse;
-  }
-
-  private Api api(TestServer node) {
-    Api api = new Api(cluster.clients, node.base());
-    clients.add(api);
-    return api;
-  }
-
-  /** POSTs one instance and returns its id. */
-  private static Object create(Api api, String label) {
-    Api.Response response = api.post("/api/MyModels", new JsonObject().put("label", label));
-    assertThat(response.status()).as(response.body()).isEqualTo(200);
-    return response.json().getValue("id");
   }
 
   private static void awaitEnded(SseClient sse) throws InterruptedException {

@@ -6,6 +6,7 @@ import io.livemodel.store.pg.PgStore;
 import io.livemodel.store.pg.PgStoreOptions;
 import io.livemodel.store.pg.TestPostgres;
 import io.livemodel.testing.Api;
+import io.livemodel.testing.SseClient;
 import io.livemodel.testing.TestServer;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -33,6 +34,8 @@ final class TestCluster implements AutoCloseable {
   /** A plain Vert.x for the test's HTTP clients. */
   final Vertx clients = Vertx.vertx();
   private final List<TestServer> nodes = new ArrayList<>();
+  /** The test's clients (streams, APIs), closed before the nodes. */
+  private final List<AutoCloseable> opened = new ArrayList<>();
 
   /** Joins a new node to the cluster and starts LiveModel on it; returns once it serves. */
   TestServer startNode() {
@@ -101,8 +104,39 @@ final class TestCluster implements AutoCloseable {
     }
   }
 
+  /** A change stream of MyModels on {@code node}, its {@code :ok} received; closed with the cluster. */
+  SseClient stream(TestServer node) {
+    SseClient sse = SseClient.open(clients, node.base() + "/api/MyModels/change-stream?_format=event-stream");
+    opened.add(sse);
+    sse.awaitRaw(":ok");
+    return sse;
+  }
+
+  /** A REST client of {@code node}; closed with the cluster. */
+  Api api(TestServer node) {
+    Api api = new Api(clients, node.base());
+    opened.add(api);
+    return api;
+  }
+
+  /** POSTs one MyModel instance and returns its id. */
+  static Object create(Api api, String label) {
+    Api.Response response = api.post("/api/MyModels", new JsonObject().put("label", label));
+    if (response.status() != 200) {
+      throw new AssertionError("create " + label + ": " + response.status() + " " + response.body());
+    }
+    return response.json().getValue("id");
+  }
+
   @Override
   public void close() {
+    for (AutoCloseable client : opened) {
+      try {
+        client.close();
+      } catch (Exception ignored) {
+        // closing anyway
+      }
+    }
     List<Future<Void>> closed = new ArrayList<>();
     for (TestServer node : live()) {
       closed.add(node.server.stop().eventually(node.vertx::close));
