@@ -238,4 +238,55 @@ class CrossOriginBrowserTest {
     assertThat((JsonArray) browser.evaluate("bridge.anonymous.data")).as("data on the refused registration").isEmpty();
     assertThat((JsonArray) browser.evaluate("bridge.anonymous.errors")).hasSize(1);
   }
+
+  @Test
+  @DisplayName("a logout made by the page ends its token stream and its bridge socket; the stream's "
+      + "reconnection is refused (EventSource CLOSED) and no later change reaches the page")
+  void logoutEndsStreamAndBridge() {
+    JsonObject state = (JsonObject) browser.evaluate(
+        "openStream('authorised', API + '/api/Messages/change-stream?access_token=' + '" + token + "')");
+    assertThat(state.getBoolean("opened")).as("the stream opened: " + state).isTrue();
+    browser.evaluate("""
+        window.bridgeSeen = { data: [], errors: [], closed: false };
+        new Promise(function(resolve) {
+          var eb = new EventBus(API + '/eventbus');
+          eb.onclose = function() { bridgeSeen.closed = true; };
+          eb.onopen = function() {
+            eb.registerHandler('changes.Message', { access_token: '%s' }, function(err, msg) {
+              if (err) { bridgeSeen.errors.push(err); } else { bridgeSeen.data.push(msg.body); }
+            });
+            resolve(true);
+          };
+        })""".formatted(token));
+    // Both subscribers are live once both saw a change.
+    for (int i = 0; i < 100 && ((JsonArray) browser.evaluate("bridgeSeen.data")).isEmpty(); i++) {
+      postMessage("before logout " + i);
+      browser.evaluate("new Promise(function(r) { setTimeout(r, 200); })");
+    }
+    browser.evaluate("waitFor('the stream data', function() { return streams.authorised.data.length > 0; })");
+    assertThat((JsonArray) browser.evaluate("bridgeSeen.data")).as("bridge data before logout").isNotEmpty();
+
+    JsonObject logout = (JsonObject) browser.evaluate("""
+        fetch(API + '/api/Customers/logout?access_token=%s', { method: 'POST', credentials: 'include' })
+            .then(function(r) { return { status: r.status }; })""".formatted(token));
+    assertThat(logout.getInteger("status")).isEqualTo(204);
+
+    browser.evaluate("waitFor('the stream CLOSED after its refused reconnection', function() {"
+        + " return streams.authorised.src.readyState === 2; })");
+    browser.evaluate("waitFor('the bridge socket closed', function() { return bridgeSeen.closed; })");
+    int streamDataBefore = ((JsonArray) browser.evaluate("streams.authorised.data")).size();
+    int bridgeDataBefore = ((JsonArray) browser.evaluate("bridgeSeen.data")).size();
+
+    String fresh = (String) browser.evaluate("login('" + EMAIL + "', '" + PASSWORD + "')");
+    JsonObject sentinel = (JsonObject) browser.evaluate(
+        "openStream('sentinel', API + '/api/Messages/change-stream?access_token=' + '" + fresh + "')");
+    assertThat(sentinel.getBoolean("opened")).as("the sentinel stream opened: " + sentinel).isTrue();
+    Api.Response created = api.post("/api/Messages", new JsonObject().put("text", "after logout"), "Authorization", fresh);
+    assertThat(created.status()).as(created.body()).isEqualTo(200);
+    browser.evaluate("waitFor('the sentinel data event', function() { return streams.sentinel.data.length > 0; })");
+
+    assertThat((JsonArray) browser.evaluate("streams.authorised.data")).as("stream data after logout")
+        .hasSize(streamDataBefore);
+    assertThat((JsonArray) browser.evaluate("bridgeSeen.data")).as("bridge data after logout").hasSize(bridgeDataBefore);
+  }
 }
