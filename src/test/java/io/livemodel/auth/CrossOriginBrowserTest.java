@@ -160,6 +160,14 @@ class CrossOriginBrowserTest {
     assertThat(state.getBoolean("opened")).as("the stream opened: " + state).isTrue();
 
     int id = postMessage("hello");
+    // The other token carriers, each through a preflight of its own header, as a page's REST calls send them.
+    JsonObject statuses = (JsonObject) browser.evaluate(("Promise.all(["
+        + "fetch(API + '/api/Messages', { headers: { 'X-Access-Token': '%1$s' } }),"
+        + "fetch(API + '/api/Messages', { headers: { 'Authorization': 'Bearer %1$s' } }),"
+        + "fetch(API + '/api/Messages', { credentials: 'include' })"
+        + "]).then(function(r) { return { xAccessToken: r[0].status, bearer: r[1].status, none: r[2].status }; })")
+        .formatted(token));
+    assertThat(statuses).isEqualTo(new JsonObject().put("xAccessToken", 200).put("bearer", 200).put("none", 401));
 
     browser.evaluate("waitFor('a data event', function() { return streams.authorised.data.length > 0; })");
     assertThat((JsonArray) browser.evaluate("streams.authorised.data"))
