@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import io.livemodel.testing.Api;
+import io.livemodel.testing.NodePackages;
 import io.livemodel.testing.LiveModelExtension;
 import io.livemodel.testing.TestServer;
 import io.vertx.core.json.JsonObject;
@@ -67,16 +68,7 @@ class BridgeNodeClientTest {
 
   /** Runs {@code npm ci} when the packages are not installed yet. */
   static void installPackages() throws IOException, InterruptedException {
-    if (new File(NODE_DIR, "node_modules/@vertx/eventbus-bridge-client.js").isDirectory()
-        && new File(NODE_DIR, "node_modules/sockjs-client").isDirectory()) {
-      return;
-    }
-    Process npm = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund")
-        .directory(NODE_DIR).redirectErrorStream(true).start();
-    String output = new String(npm.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (!npm.waitFor(5, TimeUnit.MINUTES) || npm.exitValue() != 0) {
-      fail("npm ci failed in " + NODE_DIR + ":\n" + output);
-    }
+    NodePackages.install();
   }
 
   private static BlockingQueue<String> readLines(Process process) {
