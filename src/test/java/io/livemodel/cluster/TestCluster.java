@@ -13,6 +13,7 @@ import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -51,12 +52,22 @@ final class TestCluster implements AutoCloseable {
     return startNode(config, schema);
   }
 
+  /** Joins a new node serving the models (or LoopBack app folder) at {@code models} instead of the shared test models. */
+  TestServer startNode(Path models) {
+    return startNode(config, schema, models);
+  }
+
   /** Starts a node with other cluster settings or on another schema (of this database). */
   TestServer startNode(ClusterConfig clusterConfig, String storeSchema) {
+    return startNode(clusterConfig, storeSchema, null);
+  }
+
+  private TestServer startNode(ClusterConfig clusterConfig, String storeSchema, Path models) {
     Node clustered = Clustering.vertx(clusterConfig).await();
     Vertx vertx = clustered.vertx();
     try {
-      TestServer node = TestServer.builder()
+      TestServer.Builder builder = models == null ? TestServer.builder() : TestServer.builder().models(models);
+      TestServer node = builder
           .node(clustered)
           .cluster(clusterConfig)
           .store(new StoreConfig(StoreConfig.POSTGRES, null, TestPostgres.url(), 4, 5000))
