@@ -2,14 +2,21 @@ package io.livemodel.crud.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.livemodel.config.BridgeConfig;
 import io.livemodel.testing.Api;
 import io.livemodel.testing.TestServer;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -38,7 +45,7 @@ class CredentialAbuseTest {
 
   @BeforeEach
   void start() {
-    server = builder().models(APP).build();
+    server = builder().models(APP).bridge(new BridgeConfig("/eventbus", 0, "127.0.0.1", true, 10, 100, 64 * 1024)).build();
     api = new Api(server);
     Api.Response created = api.post("/api/Customers", new JsonObject().put("email", "alice@example.com").put("password", "secret-a"));
     assertThat(created.status()).as(created.body()).isEqualTo(200);
@@ -138,6 +145,17 @@ class CredentialAbuseTest {
     rejected(api.post("/api/Customers/login", new JsonObject().put("email", MB).put("password", "secret-a")), "1 MB email");
     rejected(api.post("/api/Customers/change-password", new JsonObject().put("oldPassword", "secret-a").put("newPassword", MB),
         "Authorization", token), "change to 1 MB");
+    // Just under the body limit, so the password itself reaches the checks (bcrypt reads 72 bytes at most).
+    String big = MB.substring(0, 900 * 1024);
+    Api.Response tooLong = api.post("/api/Customers", new JsonObject().put("email", "big@example.com").put("password", big));
+    rejected(tooLong, "create 900 KB");
+    assertThat(tooLong.error().getString("code")).isEqualTo("PASSWORD_TOO_LONG");
+    rejected(api.post("/api/Customers/login", new JsonObject().put("email", "alice@example.com").put("password", big)),
+        "login 900 KB");
+    rejected(api.post("/api/Customers/login", new JsonObject().put("email", "alice@example.com")
+        .put("password", "secret-a" + big)), "login with the right password followed by 900 KB");
+    rejected(api.post("/api/Customers/change-password", new JsonObject().put("oldPassword", "secret-a").put("newPassword", big),
+        "Authorization", token), "change to 900 KB");
     stillServing();
   }
 
@@ -178,6 +196,43 @@ class CredentialAbuseTest {
     overlong(c -> c.get("/api/Messages", "Authorization",
         "Bearer " + Base64.getEncoder().encodeToString(huge.getBytes(StandardCharsets.UTF_8))), "64 KB base64 Bearer");
     rejected(api.get("/api/Messages/change-stream?_format=event-stream", "Authorization", forged), "forged token on a stream");
+    stillServing();
+  }
+
+  @Test
+  @DisplayName("bridge registrations with forged, overlong or non-string tokens are access_denied on a socket that goes on serving")
+  void bridgeTokens() throws InterruptedException {
+    String forged = (token.charAt(0) == 'A' ? "B" : "A") + token.substring(1);
+    List<Object> bad = List.of(forged, "t".repeat(32 * 1024), 42, new JsonArray().add(token), new JsonObject().put("id", token),
+        "Bearer " + token + "x", "");
+    WebSocketClient client = server.vertx.createWebSocketClient();
+    try {
+      WebSocket socket = client.connect(server.port(), "127.0.0.1", "/eventbus/websocket").await();
+      BlockingQueue<JsonObject> frames = new LinkedBlockingQueue<>();
+      socket.binaryMessageHandler(b -> frames.add(b.toJsonObject()));
+      socket.textMessageHandler(t -> frames.add(new JsonObject(t)));
+      for (Object value : bad) {
+        socket.writeTextMessage(new JsonObject().put("type", "register").put("address", "changes.Message")
+            .put("headers", new JsonObject().put("access_token", value)).encode()).await();
+        JsonObject answer = frames.poll(10, TimeUnit.SECONDS);
+        assertThat(answer).as("answer to " + String.valueOf(value).substring(0, Math.min(40, String.valueOf(value).length())))
+            .isNotNull();
+        assertThat(answer.getString("type")).isEqualTo("err");
+        assertThat(answer.getString("body")).isEqualTo("access_denied");
+      }
+      socket.writeTextMessage(new JsonObject().put("type", "register").put("address", "changes.Message")
+          .put("headers", new JsonObject().put("access_token", token)).encode()).await();
+      JsonObject delivered = null;
+      for (int i = 0; i < 50 && delivered == null; i++) { // the registration is decided asynchronously
+        assertThat(api.post("/api/Messages", new JsonObject().put("text", "m" + i), "Authorization", token).status())
+            .isEqualTo(200);
+        delivered = frames.poll(100, TimeUnit.MILLISECONDS);
+      }
+      assertThat(delivered).as("the valid token's registration is served on the same socket").isNotNull();
+      assertThat(delivered.getString("type")).isEqualTo("rec");
+    } finally {
+      client.close().await();
+    }
     stillServing();
   }
 
