@@ -60,6 +60,8 @@ final class UserWrites {
     }
     try {
       for (JsonObject body : bodies) {
+        coerceIdentity(model, body, "email");
+        coerceIdentity(model, body, "username");
         checkPassword(body);
         checkEmail(model, body);
         if (request.op() == WriteOp.CREATE && body.containsKey("emailVerified")) {
@@ -107,12 +109,37 @@ final class UserWrites {
       return;
     }
     Object password = body.getValue("password");
+    // A number or boolean is its text, as the juggler coerces it before User's setter hashes it; left
+    // as it was, it would skip the hashing below and be stored in plain text.
+    if (password instanceof Number || password instanceof Boolean) {
+      password = String.valueOf(password);
+      body.put("password", password);
+    } else if (password instanceof JsonObject || password instanceof JsonArray) {
+      throw new ApiError(422, "Error", "Invalid password.", "INVALID_PASSWORD", null);
+    }
     if (password instanceof String plain && plain.isEmpty()) {
       throw new ApiError(422, "Error", "Invalid password.", "INVALID_PASSWORD", null);
     }
     if (password instanceof String plain && plain.getBytes(StandardCharsets.UTF_8).length > Passwords.MAX_BYTES
         && !HASHED.matcher(plain).matches()) {
       throw new ApiError(422, "Error", "Password too long", "PASSWORD_TOO_LONG", null);
+    }
+  }
+
+  /**
+   * {@code email} and {@code username} are strings: a number or boolean becomes its text before the
+   * format and uniqueness checks (as the juggler coerces it before validating), so {@code "email": 1}
+   * cannot pass both checks and be stored as {@code "1"} twice. An object or array is a 422 (LoopBack
+   * would compare its {@code String(value)}; no client needs that).
+   */
+  private static void coerceIdentity(ModelDefinition model, JsonObject body, String property) {
+    Object value = body.getValue(property);
+    if (value instanceof Number || value instanceof Boolean) {
+      body.put(property, String.valueOf(value));
+    } else if (value instanceof JsonObject || value instanceof JsonArray) {
+      ValidationErrors errors = new ValidationErrors(model.name());
+      errors.add(property, "custom." + property, "is invalid", value);
+      throw errors.toApiError();
     }
   }
 

@@ -12,6 +12,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -42,15 +43,25 @@ final class TestCluster implements AutoCloseable {
     return startNode(config, schema);
   }
 
+  /** Joins a new node serving the models (or LoopBack app folder) at {@code models} instead of the shared test models. */
+  TestServer startNode(Path models) {
+    return startNode(config, schema, models);
+  }
+
   /** Starts a node with other cluster settings or on another schema (of this database). */
   TestServer startNode(ClusterConfig clusterConfig, String storeSchema) {
+    return startNode(clusterConfig, storeSchema, null);
+  }
+
+  private TestServer startNode(ClusterConfig clusterConfig, String storeSchema, Path models) {
     List<String> members = live().stream().map(node -> "127.0.0.1:" + hazelcastPort(node)).toList();
     ClusterConfig joining = new ClusterConfig(true, members, clusterConfig.interfaceAddress(), 0,
         clusterConfig.eventBusHost(), clusterConfig.name(), clusterConfig.secret());
     Node clustered = Clustering.vertx(joining).await();
     Vertx vertx = clustered.vertx();
     try {
-      TestServer node = TestServer.builder()
+      TestServer.Builder builder = models == null ? TestServer.builder() : TestServer.builder().models(models);
+      TestServer node = builder
           .node(clustered)
           .cluster(joining)
           .store(new StoreConfig(StoreConfig.POSTGRES, null, TestPostgres.url(), 4, 5000))
