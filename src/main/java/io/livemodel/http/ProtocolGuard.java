@@ -4,6 +4,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPipeline;
 import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -15,8 +16,9 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.ReferenceCountUtil;
 import io.vertx.core.http.HttpConnection;
-import io.vertx.core.net.impl.ConnectionBase;
 import java.nio.charset.StandardCharsets;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Answers a request line whose protocol is not HTTP/1.0 or HTTP/1.1 ({@code GET / HTTPS/1.1}) with
@@ -34,6 +36,8 @@ final class ProtocolGuard extends ChannelDuplexHandler {
   private static final byte[] BODY = ("{\"error\":{\"statusCode\":400,\"name\":\"Error\",\"message\":"
       + "\"Unsupported protocol: only HTTP/1.0 and HTTP/1.1 are served\"}}").getBytes(StandardCharsets.UTF_8);
 
+  private static final Logger LOG = Logger.getLogger(ProtocolGuard.class.getName());
+
   private boolean refused;
 
   private ProtocolGuard() {
@@ -41,12 +45,15 @@ final class ProtocolGuard extends ChannelDuplexHandler {
 
   /** Installs the guard on an HTTP/1.x connection (others, e.g. HTTP/2, have no response encoder: left alone). */
   static void install(HttpConnection connection) {
-    if (!(connection instanceof ConnectionBase base)) {
+    // A connection reset by its client is the client's doing: not worth more than a FINE line.
+    connection.exceptionHandler(failure -> LOG.log(Level.FINE, "connection error: {0}", failure.getMessage()));
+    ChannelPipeline pipeline = VertxInternals.pipeline(connection);
+    if (pipeline == null) {
       return;
     }
-    ChannelHandlerContext encoder = base.channel().pipeline().context(HttpResponseEncoder.class);
-    if (encoder != null && base.channel().pipeline().get(ProtocolGuard.class) == null) {
-      base.channel().pipeline().addAfter(encoder.name(), "livemodel-protocol-guard", new ProtocolGuard());
+    ChannelHandlerContext encoder = pipeline.context(HttpResponseEncoder.class);
+    if (encoder != null && pipeline.get(ProtocolGuard.class) == null) {
+      pipeline.addAfter(encoder.name(), "livemodel-protocol-guard", new ProtocolGuard());
     }
   }
 

@@ -181,6 +181,15 @@ final class VertxInternals {
   }
 
   /**
+   * The Netty pipeline of a connection ({@link ProtocolGuard} adds its handler there), or null where
+   * the connection class does not expose one: then the guard is not installed, which BadInputTest's
+   * raw-protocol cases notice.
+   */
+  static ChannelPipeline pipeline(HttpConnection connection) {
+    return connection instanceof ConnectionBase base ? base.channel().pipeline() : null;
+  }
+
+  /**
    * Removes the idle-timeout handler from a streaming connection's pipeline. Returns whether the
    * stream is exempt (also true when the server has no idle timeout: there is nothing to remove).
    */
