@@ -121,7 +121,16 @@ public final class UserMethods {
   private Future<Object> logout(String tokenId) {
     ApiError required = new ApiError(401, "Error", "accessToken is required to logout", null, null);
     return principals.token(tokenId).compose(token -> token == null ? Future.failedFuture(required)
-        : writes.write(new WriteRequest(tokens, WriteOp.DELETE_BY_ID, token.id(), null, null)).map(NO_CONTENT));
+        : deleteToken(token.id()).map(NO_CONTENT));
+  }
+
+  /**
+   * Deletes a token, and forgets it on this node before the answer: the next request, on whichever of
+   * this node's event loops, is refused (other nodes forget it when the remove change reaches them).
+   */
+  private Future<Object> deleteToken(String id) {
+    return writes.write(new WriteRequest(tokens, WriteOp.DELETE_BY_ID, id, null, null))
+        .onSuccess(v -> principals.invalidate(id));
   }
 
   private Future<Object> changePassword(ModelDefinition model, Principal principal, Function<String, Object> arg) {
@@ -202,7 +211,7 @@ public final class UserMethods {
       for (JsonObject row : rows) {
         String id = row.getString("id");
         if (id != null && !id.equals(keep)) {
-          chain = chain.compose(v -> writes.write(new WriteRequest(tokens, WriteOp.DELETE_BY_ID, id, null, null)));
+          chain = chain.compose(v -> deleteToken(id));
         }
       }
       return chain.mapEmpty();
