@@ -4,16 +4,17 @@ import static io.livemodel.http.ChangeStreamTest.enc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.livemodel.testing.Api;
+import io.livemodel.testing.LiveModelExtension;
 import io.livemodel.testing.TestServer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @DisplayName("A LoopBack 3 app folder served over REST: model-config, defaultFn, strict filter, http.path, default scope, nested types")
 class LoopBackAppTest {
@@ -25,19 +26,16 @@ class LoopBackAppTest {
     return TestServer.builder();
   }
 
+  @RegisterExtension
+  final LiveModelExtension live = LiveModelExtension.with(() -> builder().models(APP));
+
   private TestServer server;
   private Api api;
 
   @BeforeEach
   void start() {
-    server = builder().models(APP).build();
-    api = new Api(server);
-  }
-
-  @AfterEach
-  void stop() {
-    api.close();
-    server.close();
+    server = live.server();
+    api = live.api();
   }
 
   private JsonObject created(String path, String json) {

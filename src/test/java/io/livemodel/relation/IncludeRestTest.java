@@ -3,15 +3,16 @@ package io.livemodel.relation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.livemodel.testing.Api;
+import io.livemodel.testing.LiveModelExtension;
 import io.livemodel.testing.TestServer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @DisplayName("include over REST: find, findById, findOne, bracket syntax, XML, 400 for unknown relations")
 class IncludeRestTest {
@@ -21,13 +22,16 @@ class IncludeRestTest {
     return TestServer.builder();
   }
 
+  @RegisterExtension
+  final LiveModelExtension live = LiveModelExtension.with(() -> builder().models(RelationFixture.MODELS));
+
   private TestServer server;
   private Api api;
 
   @BeforeEach
   void start() {
-    server = builder().models(RelationFixture.MODELS).build();
-    api = new Api(server);
+    server = live.server();
+    api = live.api();
     post("/api/Authors", "{\"name\":\"Ann\"}");
     post("/api/Authors", "{\"name\":\"Bob\"}");
     post("/api/Books", "{\"title\":\"A1\",\"authorId\":1}");
@@ -36,12 +40,6 @@ class IncludeRestTest {
     post("/api/Physicians", "{\"name\":\"X\"}");
     post("/api/Patients", "{\"name\":\"P\"}");
     post("/api/Appointments", "{\"physicianId\":1,\"patientId\":1}");
-  }
-
-  @AfterEach
-  void stop() {
-    api.close();
-    server.close();
   }
 
   private void post(String path, String json) {

@@ -3,15 +3,16 @@ package io.livemodel.relation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.livemodel.testing.Api;
+import io.livemodel.testing.LiveModelExtension;
 import io.livemodel.testing.TestServer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @DisplayName("Relation REST routes (/api/Authors/:id/books, /api/Books/:id/author, through /rel/:fk)")
 class RelationRoutesTest {
@@ -21,13 +22,16 @@ class RelationRoutesTest {
     return TestServer.builder();
   }
 
+  @RegisterExtension
+  final LiveModelExtension live = LiveModelExtension.with(() -> builder().models(RelationFixture.MODELS));
+
   private TestServer server;
   private Api api;
 
   @BeforeEach
   void start() {
-    server = builder().models(RelationFixture.MODELS).build();
-    api = new Api(server);
+    server = live.server();
+    api = live.api();
     post("/api/Authors", "{\"name\":\"Ann\"}");
     post("/api/Authors", "{\"name\":\"Bob\"}");
     post("/api/Books", "{\"title\":\"A1\",\"authorId\":1}");
@@ -38,12 +42,6 @@ class RelationRoutesTest {
     post("/api/Patients", "{\"name\":\"P\"}");
     post("/api/Patients", "{\"name\":\"Q\"}");
     post("/api/Appointments", "{\"physicianId\":1,\"patientId\":1}");
-  }
-
-  @AfterEach
-  void stop() {
-    api.close();
-    server.close();
   }
 
   private JsonObject post(String path, String json) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.livemodel.crud.WriteOp;
 import io.livemodel.crud.WriteRequest;
 import io.livemodel.testing.Api;
+import io.livemodel.testing.LiveModelExtension;
 import io.livemodel.testing.SseClient;
 import io.livemodel.testing.SseEvent;
 import io.livemodel.testing.TestServer;
@@ -12,10 +13,10 @@ import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The acl-app (src/test/resources/lb-apps/acl-app) served by LiveModel: users, tokens, model acls,
@@ -33,19 +34,16 @@ class AclAppTest {
     return TestServer.builder();
   }
 
+  @RegisterExtension
+  final LiveModelExtension live = LiveModelExtension.with(() -> builder().models(APP));
+
   private TestServer server;
   private Api api;
 
   @BeforeEach
   void start() {
-    server = builder().models(APP).build();
-    api = new Api(server);
-  }
-
-  @AfterEach
-  void stop() {
-    api.close();
-    server.close();
+    server = live.server();
+    api = live.api();
   }
 
   private Object write(String model, JsonObject data) {

@@ -3,16 +3,17 @@ package io.livemodel.crud.access;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.livemodel.testing.Api;
+import io.livemodel.testing.LiveModelExtension;
 import io.livemodel.testing.SseClient;
 import io.livemodel.testing.SseEvent;
 import io.livemodel.testing.TestServer;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @DisplayName("hidden and protected properties (API.md section 8), over real HTTP")
 class HiddenPropertiesTest {
@@ -24,19 +25,16 @@ class HiddenPropertiesTest {
     return TestServer.builder();
   }
 
+  @RegisterExtension
+  final LiveModelExtension live = LiveModelExtension.with(() -> builder().models(MODELS));
+
   private TestServer server;
   private Api api;
 
   @BeforeEach
   void start() {
-    server = builder().models(MODELS).build();
-    api = new Api(server);
-  }
-
-  @AfterEach
-  void stop() {
-    api.close();
-    server.close();
+    server = live.server();
+    api = live.api();
   }
 
   @Test
