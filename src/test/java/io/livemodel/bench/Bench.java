@@ -93,6 +93,8 @@ public final class Bench implements Runnable {
     @Option(names = "--max-in-flight", description = "unanswered POSTs allowed", defaultValue = "64") int maxInFlight;
     @Option(names = "--protocol", description = "loopback (LiveModel, LoopBack 3) or nchan (the peer adapter)",
         defaultValue = "loopback") String protocol;
+    @Option(names = "--access-token", description = "LoopBack access token sent as access_token with every "
+        + "stream request and write (a stream behind an ACL)") String accessToken;
     @Option(names = "--window-hook", description = "command run with `start` before the measured writes and "
         + "`stop` after them (profilers, tracers)") String windowHook;
     @Option(names = "--window-hook-seconds", description = "run the hook's `stop` this many seconds after "
@@ -103,7 +105,7 @@ public final class Bench implements Runnable {
       String name = label != null ? label : "stream N=" + subscribers + " R=" + rate;
       StreamOptions options = new StreamOptions(StreamBench.split(targets), plural, subscribers, rate, seconds,
           warmup, drain, StreamBench.split(serverPids), connectConcurrency, maxInFlight, name,
-          Protocol.named(protocol));
+          Protocol.named(protocol), accessToken);
       WindowHook hook = windowHook == null || windowHook.isBlank() ? WindowHook.none()
           : new WindowHook(List.of(windowHook.trim().split("\\s+")), windowHookSeconds);
       String load = loadavg();
@@ -147,6 +149,8 @@ public final class Bench implements Runnable {
     Path dir;
     @Option(names = "--runs", defaultValue = "1") int runs;
     @Option(names = "--peer-name", defaultValue = "peer") String peer;
+    @Option(names = "--ours-name", description = "what the ours-<i> results are (the ratios' numerator)",
+        defaultValue = "LiveModel") String ours;
     @Option(names = "--label", defaultValue = "stream") String label;
     @Option(names = "--json-out", description = "also append the JSON line to this file (repeatable)")
     List<Path> jsonOut = List.of();
@@ -158,7 +162,7 @@ public final class Bench implements Runnable {
         System.err.println("bench compare: no pair of results in " + dir);
         return 1;
       }
-      comparison.put("machine", new JsonObject().put("cores", Runtime.getRuntime().availableProcessors())
+      comparison.put("ours", ours).put("machine", new JsonObject().put("cores", Runtime.getRuntime().availableProcessors())
           .put("loadavgAfter", Common.loadavg()));
       PeerReport.print(comparison, System.out);
       return append(comparison, jsonOut);

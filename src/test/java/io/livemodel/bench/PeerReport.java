@@ -16,13 +16,14 @@ final class PeerReport {
 
   static void print(JsonObject comparison, PrintStream out) {
     String peer = comparison.getString("peer");
+    String ours = comparison.getString("ours", "LiveModel");
     JsonArray runs = comparison.getJsonArray("runs");
     JsonObject medians = comparison.getJsonObject("medianRatios");
     for (Object o : runs) {
       JsonObject run = (JsonObject) o;
-      out.printf("== LiveModel / %s, %s: run %d of %d ==%n", peer, comparison.getString("label"),
+      out.printf("== %s / %s, %s: run %d of %d ==%n", ours, peer, comparison.getString("label"),
           run.getInteger("run"), runs.size());
-      out.printf("  %-30s %12s %12s %10s%n", "", "LiveModel", shorten(peer), "ratio");
+      out.printf("  %-30s %12s %12s %10s%n", "", shorten(ours), shorten(peer), "ratio");
       for (PeerComparison.Metric metric : PeerComparison.METRICS) {
         JsonObject cell = run.getJsonObject("ratios").getJsonObject(metric.key());
         out.printf("  %-30s %12s %12s %10s%n", metric.label(), value(cell.getValue("ours")),
@@ -31,14 +32,14 @@ final class PeerReport {
       syscalls(run, peer, out);
     }
     if (runs.size() > 1) {
-      medians(comparison, runs, medians, peer, out);
+      medians(comparison, runs, medians, ours, peer, out);
     }
     hog(runs, medians, peer, out);
   }
 
-  private static void medians(JsonObject comparison, JsonArray runs, JsonObject medians, String peer,
-                              PrintStream out) {
-    out.printf("== LiveModel / %s, %s: ratios of %d runs and their median ==%n", peer,
+  private static void medians(JsonObject comparison, JsonArray runs, JsonObject medians, String ours,
+                              String peer, PrintStream out) {
+    out.printf("== %s / %s, %s: ratios of %d runs and their median ==%n", ours, peer,
         comparison.getString("label"), runs.size());
     for (PeerComparison.Metric metric : PeerComparison.METRICS) {
       StringBuilder each = new StringBuilder();

@@ -36,8 +36,8 @@ public final class StreamBench {
   public JsonObject run() throws InterruptedException {
     ProcStats server = new ProcStats(options.serverPids());
     ProcStats generator = ProcStats.self();
-    String streamPath = options.protocol().streamPath(options.plural());
-    String writePath = options.protocol().writePath(options.plural());
+    String streamPath = options.streamPath();
+    String writePath = options.writePath();
     long firstMeasured = options.warmupWrites();
     SubscriberPool pool = new SubscriberPool(vertx, options.targets(), streamPath, options.subscribers(),
         options.connectConcurrency(), clock, latencies, firstMeasured, options.protocol().ids());

@@ -17,17 +17,20 @@ import java.util.List;
  * @param maxInFlight unanswered POSTs allowed at once
  * @param label a name for the scenario in the output
  * @param protocol how to subscribe, write and read ids on these targets (the peer adapter)
+ * @param accessToken a LoopBack access token sent as {@code access_token} with every stream request and
+ *     write (a stream protected by an ACL); null for none
  */
 public record StreamOptions(List<String> targets, String plural, int subscribers, double rate, double seconds,
                             double warmupSeconds, double drainSeconds, List<String> serverPids,
-                            int connectConcurrency, int maxInFlight, String label, Protocol protocol) {
+                            int connectConcurrency, int maxInFlight, String label, Protocol protocol,
+                            String accessToken) {
 
   /** A run against LoopBack-compatible targets. */
   public StreamOptions(List<String> targets, String plural, int subscribers, double rate, double seconds,
                        double warmupSeconds, double drainSeconds, List<String> serverPids,
                        int connectConcurrency, int maxInFlight, String label) {
     this(targets, plural, subscribers, rate, seconds, warmupSeconds, drainSeconds, serverPids, connectConcurrency,
-        maxInFlight, label, Protocol.LOOPBACK);
+        maxInFlight, label, Protocol.LOOPBACK, null);
   }
 
   public static StreamOptions of(List<String> targets, int subscribers, double rate, double seconds) {
@@ -36,17 +39,40 @@ public record StreamOptions(List<String> targets, String plural, int subscribers
 
   public StreamOptions withWarmup(double warmup) {
     return new StreamOptions(targets, plural, subscribers, rate, seconds, warmup, drainSeconds, serverPids,
-        connectConcurrency, maxInFlight, label, protocol);
+        connectConcurrency, maxInFlight, label, protocol, accessToken);
   }
 
   public StreamOptions withServerPids(List<String> pids) {
     return new StreamOptions(targets, plural, subscribers, rate, seconds, warmupSeconds, drainSeconds, pids,
-        connectConcurrency, maxInFlight, label, protocol);
+        connectConcurrency, maxInFlight, label, protocol, accessToken);
   }
 
   public StreamOptions withProtocol(Protocol other) {
     return new StreamOptions(targets, plural, subscribers, rate, seconds, warmupSeconds, drainSeconds, serverPids,
-        connectConcurrency, maxInFlight, label, other);
+        connectConcurrency, maxInFlight, label, other, accessToken);
+  }
+
+  public StreamOptions withAccessToken(String token) {
+    return new StreamOptions(targets, plural, subscribers, rate, seconds, warmupSeconds, drainSeconds, serverPids,
+        connectConcurrency, maxInFlight, label, protocol, token);
+  }
+
+  /** The path a subscriber GETs, with the access token if there is one. */
+  String streamPath() {
+    return withToken(protocol.streamPath(plural));
+  }
+
+  /** The path the writer POSTs to, with the access token if there is one. */
+  String writePath() {
+    return withToken(protocol.writePath(plural));
+  }
+
+  private String withToken(String path) {
+    if (accessToken == null || accessToken.isEmpty()) {
+      return path;
+    }
+    return path + (path.indexOf('?') < 0 ? '?' : '&') + "access_token="
+        + java.net.URLEncoder.encode(accessToken, java.nio.charset.StandardCharsets.UTF_8);
   }
 
   long warmupWrites() {
