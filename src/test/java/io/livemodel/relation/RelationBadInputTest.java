@@ -156,6 +156,39 @@ class RelationBadInputTest {
     }
 
     @Test
+    @DisplayName("an include scope with a bad where, order, limit or regexp is a 400 naming it")
+    void badIncludeScopes() {
+      String books = "{\"include\":{\"relation\":\"books\",\"scope\":%s}}";
+      assertError(api.get("/api/Authors" + filter(books.formatted("{\"where\":\"x\"}"))), 400, "Error",
+          "The where clause \"x\" is not an object");
+      assertError(api.get("/api/Authors" + filter(books.formatted("{\"order\":5}"))), 400, "Error",
+          "The order 5 is not valid");
+      assertError(api.get("/api/Authors" + filter(books.formatted("{\"limit\":\"abc\"}"))), 400, "Error",
+          "The limit parameter \"abc\" is not valid");
+      assertError(api.get("/api/Authors" + filter(books.formatted("{\"where\":{\"title\":{\"regexp\":\"[\"}}}"))),
+          400, "Error", "Invalid regular expression: /[/: missing closing ]");
+    }
+
+    @Test
+    @DisplayName("a relation write whose body is not an object (or not an array of objects) is a 400 and writes nothing")
+    void bodiesThatAreNotObjects() {
+      Map<String, Integer> before = counts();
+      String notBook = "Value is not an object: the request body for Book must be a JSON object";
+      assertError(api.post("/api/Authors/1/books", "\"x\""), 400, "Error", notBook);
+      assertError(api.post("/api/Authors/1/books", 5), 400, "Error", notBook);
+      assertError(api.put("/api/Authors/1/books/1", new JsonArray().add(1)), 400, "Error", notBook);
+      assertError(api.post("/api/Authors/1/books", new JsonArray().add(new JsonObject().put("title", "ok"))
+          .add(new JsonArray().add(1))), 400, "Error", "Value is not an object: array items must be JSON objects, not [1]");
+      assertError(api.post("/api/Authors/1/profile", "\"x\""), 400, "Error",
+          "Value is not an object: the request body for Profile must be a JSON object");
+      assertError(api.put("/api/Courses/1/students/rel/1", new JsonArray()), 400, "Error",
+          "Value is not an object: the request body for Enrollment must be a JSON object");
+      assertError(api.post("/api/Courses/1/students", new JsonArray().add(new JsonObject().put("name", "a")).add("x")),
+          400, "Error", "Value is not an object: array items must be JSON objects, not x");
+      assertThat(counts()).isEqualTo(before);
+    }
+
+    @Test
     @DisplayName("a parent id of the wrong type (/api/Authors/abc/books) is LoopBack's 404 for GET, POST, count and PUT "
         + "rel, and writes nothing")
     void wrongParentKeyType() {
