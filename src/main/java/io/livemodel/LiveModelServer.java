@@ -18,6 +18,7 @@ import io.livemodel.model.ModelRegistry;
 import io.livemodel.ops.Metrics;
 import io.livemodel.ops.TimedStore;
 import io.livemodel.relation.ImplicitThroughModels;
+import io.livemodel.relation.IncludeLimits;
 import io.livemodel.stream.SharedEncodings;
 import io.livemodel.model.ModelReport;
 import io.livemodel.store.Store;
@@ -155,7 +156,7 @@ public final class LiveModelServer {
     Vertx vertx = node.vertx();
     ModelOperations operations;
     try {
-      operations = new ModelOperations(store, models);
+      operations = new ModelOperations(store, models, IncludeLimits.of(config.query()));
     } catch (IllegalArgumentException e) {
       return Future.failedFuture(e);  // a relation that cannot be resolved
     }

@@ -130,7 +130,10 @@ public final class ConfigLoader {
         json.getLong("timeoutMs", d.timeoutMs()),
         json.getLong("patternStatementTimeoutMs", d.patternStatementTimeoutMs()),
         json.getInteger("workers", d.workers()),
-        json.getInteger("maxPatternQueriesPerClient", d.maxPatternQueriesPerClient()));
+        json.getInteger("maxPatternQueriesPerClient", d.maxPatternQueriesPerClient()),
+        json.getInteger("maxIncludeDepth", d.maxIncludeDepth()),
+        json.getInteger("maxIncludedRows", d.maxIncludedRows()),
+        json.getInteger("includeInqLimit", d.includeInqLimit()));
     String problem = config.problem();
     check(problem == null, where + ": " + problem);
     return config;

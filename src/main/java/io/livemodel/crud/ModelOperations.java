@@ -41,15 +41,24 @@ public final class ModelOperations {
     this(store, RelationGraph.EMPTY);
   }
 
-  /** Operations whose reads can {@code include} the relations of {@code models}. */
+  /** Operations whose reads can {@code include} the relations of {@code models}, within the default limits. */
   public ModelOperations(Store store, ModelRegistry models) {
-    this(store, RelationGraph.of(models));
+    this(store, models, IncludeLimits.DEFAULTS);
+  }
+
+  /** Operations whose reads can {@code include} the relations of {@code models} within {@code limits}. */
+  public ModelOperations(Store store, ModelRegistry models, IncludeLimits limits) {
+    this(store, RelationGraph.of(models), limits);
   }
 
   private ModelOperations(Store store, RelationGraph relations) {
+    this(store, relations, IncludeLimits.DEFAULTS);
+  }
+
+  private ModelOperations(Store store, RelationGraph relations, IncludeLimits limits) {
     this.store = store;
     this.relations = relations;
-    this.includes = new Includes(store, relations, IncludeLimits.DEFAULTS);
+    this.includes = new Includes(store, relations, limits);
     this.visible = new Visible(relations);
   }
 

@@ -1,7 +1,10 @@
 package io.livemodel.relation;
 
+import io.livemodel.config.QueryConfig;
+
 /**
- * Bounds on what one request's {@code include} may fetch.
+ * Bounds on what one request's {@code include} may fetch (config {@code query.maxIncludeDepth},
+ * {@code query.maxIncludedRows}, {@code query.includeInqLimit}; defaults in {@link QueryConfig}).
  *
  * @param maxDepth how deeply includes may nest (a top-level relation is depth 1); deeper is a 400.
  *     This also bounds include cycles ({@code {author: {books: {author: ...}}}}).
@@ -12,16 +15,17 @@ package io.livemodel.relation;
  */
 public record IncludeLimits(int maxDepth, int maxRows, int inqLimit) {
 
-  /**
-   * The defaults. {@code inqLimit} is juggler's 256 raised to 10,000: juggler splits key lists to keep
-   * SQL {@code IN (...)} lists short, while LiveModel sends the keys of one query to PostgreSQL as a
-   * single array parameter, so a relation level over up to 10,000 parents is one statement.
-   */
-  public static final IncludeLimits DEFAULTS = new IncludeLimits(5, 10_000, 10_000);
+  /** The defaults of {@link QueryConfig#defaults()}. */
+  public static final IncludeLimits DEFAULTS = of(QueryConfig.defaults());
 
   public IncludeLimits {
     if (maxDepth < 1 || maxRows < 1 || inqLimit < 1) {
       throw new IllegalArgumentException("include limits must be positive");
     }
+  }
+
+  /** The include limits of a {@code query} config section. */
+  public static IncludeLimits of(QueryConfig query) {
+    return new IncludeLimits(query.maxIncludeDepth(), query.maxIncludedRows(), query.includeInqLimit());
   }
 }

@@ -86,7 +86,7 @@ public final class IncludeParser {
     String name = item.name() instanceof String s ? s : JsValues.toJsString(item.name());
     if (depth > limits.maxDepth()) {
       throw ApiError.badRequest("The include is nested deeper than " + limits.maxDepth()
-          + " levels (at relation \"" + name + "\" of " + model.name() + ")");
+          + " levels (query.maxIncludeDepth; at relation \"" + name + "\" of " + model.name() + ")");
     }
     RelationDefinition relation = graph.relation(model, name);
     if (relation == null) {

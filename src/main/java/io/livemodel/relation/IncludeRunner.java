@@ -156,7 +156,8 @@ final class IncludeRunner {
           rowsLeft -= rows.size();
           if (rowsLeft < 0) {
             throw ApiError.badRequest("The include fetches more than " + limits.maxRows()
-                + " related rows; narrow the query or give the included relations a scope with a limit");
+                + " related rows (query.maxIncludedRows); narrow the query or give the included relations a scope"
+                + " with a limit");
           }
           for (JsonObject row : rows) {
             found.add(new JsonObject(new LinkedHashMap<>(row.getMap())));

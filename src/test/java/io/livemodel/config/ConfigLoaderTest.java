@@ -35,6 +35,19 @@ class ConfigLoaderTest {
     assertThat(config.store().dataDir()).isEqualTo(Path.of("data").toAbsolutePath().normalize());
     assertThat(config.modelDirs()).containsExactly(Path.of("conf/models").toAbsolutePath().normalize());
     assertThat(config.cluster().enabled()).isFalse();
+    assertThat(config.query()).as("the shipped query section holds the defaults").isEqualTo(QueryConfig.defaults());
+  }
+
+  @Test
+  @DisplayName("query.maxIncludeDepth, maxIncludedRows and includeInqLimit are read; unset ones keep the defaults (5, 10000, 10000)")
+  void includeLimits() throws Exception {
+    QueryConfig set = ConfigLoader.load(write("{\"query\":{\"maxIncludeDepth\":2,\"maxIncludedRows\":30,"
+        + "\"includeInqLimit\":7}}"), Map.of()).query();
+    assertThat(set).isEqualTo(QueryConfig.defaults().withIncludeLimits(2, 30, 7));
+    QueryConfig unset = ConfigLoader.load(write("{\"query\":{\"maxPatternLength\":5}}"), Map.of()).query();
+    assertThat(unset.maxIncludeDepth()).isEqualTo(5);
+    assertThat(unset.maxIncludedRows()).isEqualTo(10_000);
+    assertThat(unset.includeInqLimit()).isEqualTo(10_000);
   }
 
   @Test
@@ -62,6 +75,8 @@ class ConfigLoaderTest {
       "{\"restApiRoot\":\"api/\"}              | restApiRoot must look like /api",
       "{\"models\":[\"nowhere\"]}              | does not exist",
       "{\"stream\":{\"retention\":{\"maxChanges\":0}}} | retention.maxChanges must be positive",
+      "{\"query\":{\"maxIncludeDepth\":0}}   | query.maxIncludeDepth, maxIncludedRows and includeInqLimit must be positive",
+      "{\"query\":{\"maxIncludedRows\":-1}}  | query.maxIncludeDepth, maxIncludedRows and includeInqLimit must be positive",
   })
   @DisplayName("an invalid setting fails with a message naming the file and the problem")
   void invalid(String json, String problem) throws Exception {

@@ -5,6 +5,7 @@ import io.livemodel.LiveModelServer;
 import io.livemodel.cluster.Node;
 import io.livemodel.config.BridgeConfig;
 import io.livemodel.config.ClusterConfig;
+import io.livemodel.config.QueryConfig;
 import io.livemodel.config.ServerConfig;
 import io.livemodel.config.StreamConfig;
 import io.livemodel.config.StreamLimits;
@@ -103,6 +104,13 @@ public final class TestServer implements AutoCloseable {
     private long maxQueuedBytes = DEFAULTS.stream().maxQueuedBytes();
     private Retention retention = DEFAULTS.stream().retention();
     private StreamLimits streamLimits = DEFAULTS.stream().limits();
+    private QueryConfig query = DEFAULTS.query();
+
+    /** The {@code query} config section (pattern and include limits). */
+    public Builder query(QueryConfig config) {
+      this.query = config;
+      return this;
+    }
 
     public Builder streamLimits(StreamLimits limits) {
       this.streamLimits = limits;
@@ -196,7 +204,8 @@ public final class TestServer implements AutoCloseable {
       // take it between choosing and binding.
       return new ServerConfig("127.0.0.1", 0, DEFAULTS.restApiRoot(), modelDirs, store, httpInstances, bodyLimit,
           idleTimeoutSeconds, DEFAULTS.maxHeaderSize(),
-          new StreamConfig(heartbeatSeconds, retryMs, gapWaitMillis, maxQueuedBytes, retention, streamLimits), bridge, cluster);
+          new StreamConfig(heartbeatSeconds, retryMs, gapWaitMillis, maxQueuedBytes, retention, streamLimits), bridge, cluster,
+          query);
     }
 
     public TestServer build() {
