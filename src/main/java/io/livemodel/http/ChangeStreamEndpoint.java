@@ -48,13 +48,33 @@ final class ChangeStreamEndpoint {
    */
   void open(RoutingContext ctx, ModelDefinition model, RequestArgs args, JsonObject ownerWhere, AccessToken token,
             TokenStreams streams) {
+    open(ctx, model, args, null, ownerWhere, token, streams);
+  }
+
+  /**
+   * A relation's change stream ({@link RelationStreams}): {@code model} is the relation's target and
+   * {@code membership} the where of the parent's rows; the client's {@code options} narrow it.
+   * Removes of members, and updates that take a row out of the relation, arrive as removes
+   * ({@link ChangeFilter#ofRelation}) unless READ comes only from {@code $owner}: then, as on an
+   * owner stream of the model, only matching data is delivered (whether a removed record was the
+   * caller's cannot be told).
+   */
+  void open(RoutingContext ctx, ModelDefinition model, RequestArgs args, JsonObject membership, JsonObject ownerWhere,
+            AccessToken token, TokenStreams streams) {
     JsonObject options = options(args.auto("options"));
-    if (ownerWhere != null) {
-      options = options == null ? new JsonObject() : options.copy();
-      Object own = io.livemodel.filter.FilterParser.toObject(options.getValue("where"));
-      options.put("where", own == null ? ownerWhere : new JsonObject().put("and", new JsonArray().add(ownerWhere).add(own)));
+    ChangeFilter filter;
+    if (membership != null && ownerWhere == null) {
+      filter = ChangeFilter.ofRelation(model, membership, options);
+    } else {
+      JsonObject required = membership == null ? ownerWhere
+          : new JsonObject().put("and", new JsonArray().add(membership).add(ownerWhere));
+      if (required != null) {
+        options = options == null ? new JsonObject() : options.copy();
+        Object own = io.livemodel.filter.FilterParser.toObject(options.getValue("where"));
+        options.put("where", own == null ? required : new JsonObject().put("and", new JsonArray().add(required).add(own)));
+      }
+      filter = ChangeFilter.of(model, options);
     }
-    ChangeFilter filter = ChangeFilter.of(model, options);
     String accept = ctx.request().getHeader("Accept");
     boolean sse = "event-stream".equals(args.fromQuery("_format")) || Accepts.accepts(accept, "text/event-stream");
     StreamSubscriber subscriber;
