@@ -143,4 +143,29 @@ class BridgeRelationTest {
       assertThat(summary(tcp.next())).isEqualTo("create 2");
     }
   }
+
+  @Test
+  @DisplayName("decided as the REST relation stream (relation-acl-models): a denied target stream or parent relation read is access_denied, the allowed relation registration receives")
+  void access() {
+    live.restart(builder -> builder.models(Path.of("src/test/resources/relation-acl-models")));
+    api = live.api();
+    api.post("/api/Shelves", new JsonObject().put("name", "one"));
+    api.post("/api/Crates", new JsonObject().put("name", "one"));
+    api.post("/api/Things", new JsonObject().put("name", "t").put("shelfId", 1));
+    try (WsBridgeClient bridge = WsBridgeClient.connect(live.server())) {
+      for (String[] c : new String[][] {{"changes.Item", "Shelf.1.items"}, {"changes.Thing", "Crate.1.things"}}) {
+        bridge.send(new JsonObject().put("type", "register").put("address", c[0])
+            .put("headers", new JsonObject().put("relation", c[1])));
+        JsonObject err = bridge.next();
+        assertThat(err.getString("body")).as(c[1]).isEqualTo("access_denied");
+      }
+      bridge.send(new JsonObject().put("type", "register").put("address", "changes.Thing")
+          .put("headers", new JsonObject().put("relation", "Shelf.1.things")));
+      bridge.sync();
+      api.post("/api/Things", new JsonObject().put("name", "u").put("shelfId", 1));
+      JsonObject frame = bridge.next();
+      assertThat(frame.getJsonObject("body").getString("type")).isEqualTo("create");
+      assertThat(frame.getJsonObject("body").getValue("target")).isEqualTo(2);
+    }
+  }
 }
