@@ -4,7 +4,6 @@ import io.livemodel.auth.AccessToken;
 import io.livemodel.auth.Principal;
 import io.livemodel.crud.access.AccessControl;
 import io.livemodel.crud.relations.RelationRoutes;
-import io.livemodel.filter.FilterParser;
 import io.livemodel.model.ApiError;
 import io.livemodel.model.ModelDefinition;
 import io.livemodel.model.ModelRegistry;
@@ -14,7 +13,6 @@ import io.livemodel.stream.ChangeFilter;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.json.DecodeException;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -148,25 +146,20 @@ final class BridgeAccess {
       throw invalid(address, "there is no relation " + named.substring(last + 1) + " of a model "
           + named.substring(0, first));
     }
-    if (relation.kind() != RelationDefinition.Kind.HAS_MANY) {
-      throw invalid(address, "change streams are served for hasMany relations without through, and "
-          + relation.name() + " is a " + relation.type() + " relation");
+    if (RelationRoutes.whyNoStream(relation) != null) {
+      throw invalid(address, RelationRoutes.whyNoStream(relation));
     }
     if (relation.to() != target) {
       throw invalid(address, parent.name() + "." + relation.name() + " relates " + relation.to().name()
           + ": register changes." + relation.to().name());
     }
     JsonObject options = options(address, frame);
-    return decide(parent, relation, frame, id).compose(decided -> relations.membership(parent, relation, id)
+    return decide(relation, frame, id).compose(decided -> relations.membership(parent, relation, id)
         .recover(failure -> Future.failedFuture(failure instanceof ApiError error
             ? invalid(address, error.getMessage()) : failure))
         .map(membership -> {
           try {
-            // As the REST stream: READ through $owner alone narrows the relation to the caller's rows.
-            ChangeFilter filter = decided.ownerWhere() == null ? ChangeFilter.ofRelation(target, membership, options)
-                : ChangeFilter.of(target, withWhere(options, new JsonObject().put("and", new JsonArray()
-                    .add(membership).add(decided.ownerWhere()))));
-            return new Grant(filter, decided.token());
+            return new Grant(ChangeFilter.ofRelation(target, membership, options, decided.ownerWhere()), decided.token());
           } catch (ApiError e) {
             throw new Refused(new Refusal(Refusal.INVALID_OPTIONS, "cannot register " + address + ": "
                 + e.getMessage(), address));
@@ -179,30 +172,14 @@ final class BridgeAccess {
   }
 
   /** The stricter of the parent's {@code __get__<relation>} and the target's {@code createChangeStream}. */
-  private Future<Decided> decide(ModelDefinition parent, RelationDefinition relation, JsonObject frame, String id) {
-    ModelDefinition target = relation.to();
-    boolean parentOpen = access == null || access.isOpen(parent) && !parent.isUserModel();
-    if (parentOpen && (access == null || access.isOpen(target))) {
+  private Future<Decided> decide(RelationDefinition relation, JsonObject frame, String id) {
+    if (access == null || access.isOpen(relation)) {
       return Future.succeededFuture(new Decided(null, null));
     }
-    String address = Addresses.changes(target.name());
-    return access.principals().resolve(token(frame)).compose(principal -> {
-      Future<Principal> read = parentOpen ? Future.succeededFuture(principal)
-          : access.authorize(parent, "__get__" + relation.name(), principal, id);
-      return read.compose(p -> access.streamAccess(target, principal)).map(stream -> {
-        if (!stream.allowed()) {
-          throw new Refused(denied(address));
-        }
-        return new Decided(stream.where(), principal == Principal.ANONYMOUS ? null : principal.token());
-      });
-    }).recover(failure -> Future.failedFuture(failure instanceof Refused ? failure : new Refused(denied(address))));
-  }
-
-  /** {@code options} with {@code required} ANDed into its where. */
-  private static JsonObject withWhere(JsonObject options, JsonObject required) {
-    JsonObject out = options == null ? new JsonObject() : options.copy();
-    Object own = FilterParser.toObject(out.getValue("where"));
-    return out.put("where", own == null ? required : new JsonObject().put("and", new JsonArray().add(required).add(own)));
+    Refused denied = new Refused(denied(Addresses.changes(relation.to().name())));
+    return access.principals().resolve(token(frame)).compose(principal -> access.streamAccess(relation, principal, id)
+        .map(stream -> new Decided(stream.where(), principal == Principal.ANONYMOUS ? null : principal.token())))
+        .recover(failure -> Future.failedFuture(denied));
   }
 
   /** The register frame's {@code options} header: absent, an object, or JSON text of one. */

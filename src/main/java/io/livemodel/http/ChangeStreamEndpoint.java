@@ -52,29 +52,20 @@ final class ChangeStreamEndpoint {
   }
 
   /**
-   * A relation's change stream ({@link RelationStreams}): {@code model} is the relation's target and
-   * {@code membership} the where of the parent's rows; the client's {@code options} narrow it.
-   * Removes of members, and updates that take a row out of the relation, arrive as removes
-   * ({@link ChangeFilter#ofRelation}) unless READ comes only from {@code $owner}: then, as on an
-   * owner stream of the model, only matching data is delivered (whether a removed record was the
-   * caller's cannot be told).
+   * A relation's change stream ({@link RelationStreams}) when {@code membership} is given: {@code model}
+   * is the relation's target and {@code membership} the where of the parent's rows; the client's
+   * {@code options} narrow it ({@link ChangeFilter#ofRelation}).
    */
   void open(RoutingContext ctx, ModelDefinition model, RequestArgs args, JsonObject membership, JsonObject ownerWhere,
             AccessToken token, TokenStreams streams) {
     JsonObject options = options(args.auto("options"));
-    ChangeFilter filter;
-    if (membership != null && ownerWhere == null) {
-      filter = ChangeFilter.ofRelation(model, membership, options);
-    } else {
-      JsonObject required = membership == null ? ownerWhere
-          : new JsonObject().put("and", new JsonArray().add(membership).add(ownerWhere));
-      if (required != null) {
-        options = options == null ? new JsonObject() : options.copy();
-        Object own = io.livemodel.filter.FilterParser.toObject(options.getValue("where"));
-        options.put("where", own == null ? required : new JsonObject().put("and", new JsonArray().add(required).add(own)));
-      }
-      filter = ChangeFilter.of(model, options);
+    if (membership == null && ownerWhere != null) {
+      options = options == null ? new JsonObject() : options.copy();
+      Object own = io.livemodel.filter.FilterParser.toObject(options.getValue("where"));
+      options.put("where", own == null ? ownerWhere : new JsonObject().put("and", new JsonArray().add(ownerWhere).add(own)));
     }
+    ChangeFilter filter = membership == null ? ChangeFilter.of(model, options)
+        : ChangeFilter.ofRelation(model, membership, options, ownerWhere);
     String accept = ctx.request().getHeader("Accept");
     boolean sse = "event-stream".equals(args.fromQuery("_format")) || Accepts.accepts(accept, "text/event-stream");
     StreamSubscriber subscriber;

@@ -7,7 +7,6 @@ import io.livemodel.crud.relations.RelationRoutes;
 import io.livemodel.model.ApiError;
 import io.livemodel.model.ModelDefinition;
 import io.livemodel.relation.RelationDefinition;
-import io.livemodel.relation.RelationDefinition.Kind;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
@@ -65,14 +64,13 @@ final class RelationStreams {
     if (relation == null) {
       return false;
     }
-    if (relation.kind() != Kind.HAS_MANY) {
+    String why = RelationRoutes.whyNoStream(relation);
+    if (why != null) {
       throw ApiError.notFound("Shared class \"" + model.name() + "\" has no method handling " + method + " /"
-          + r.get(0) + "/" + r.get(1) + "/change-stream: change streams are served for hasMany relations without"
-          + " through, and " + relation.name() + " is a " + relation.type() + (relation.through() == null ? "" : " through "
-          + relation.through().name()) + " relation");
+          + r.get(0) + "/" + r.get(1) + "/change-stream: " + why);
     }
     String id = r.get(0);
-    decide(model, relation, TokenExtractor.extract(ctx.request()), id)
+    decide(relation, TokenExtractor.extract(ctx.request()), id)
         .compose(grant -> relations.membership(model, relation, id).map(membership -> {
           endpoint.open(ctx, relation.to(), args, membership, grant.ownerWhere(),
               grant.principal() == null ? null : grant.principal().token(), tokenStreams);
@@ -83,18 +81,11 @@ final class RelationStreams {
   }
 
   /** The stricter of the parent's {@code __get__<relation>} and the target's {@code createChangeStream}. */
-  private Future<Grant> decide(ModelDefinition parent, RelationDefinition relation, String tokenId, String id) {
-    ModelDefinition target = relation.to();
-    boolean parentOpen = access.isOpen(parent) && !parent.isUserModel();
-    if (parentOpen && access.isOpen(target)) {
+  private Future<Grant> decide(RelationDefinition relation, String tokenId, String id) {
+    if (access.isOpen(relation)) {
       return Future.succeededFuture(new Grant(null, null));
     }
-    return access.principals().resolve(tokenId).compose(principal -> {
-      Future<Principal> read = parentOpen ? Future.succeededFuture(principal)
-          : access.authorize(parent, "__get__" + relation.name(), principal, id);
-      return read.compose(p -> access.streamAccess(target, principal)).compose(stream -> stream.allowed()
-          ? Future.succeededFuture(new Grant(principal, stream.where()))
-          : Future.failedFuture(AccessControl.denied()));
-    });
+    return access.principals().resolve(tokenId).compose(principal -> access.streamAccess(relation, principal, id)
+        .map(stream -> new Grant(principal, stream.where())));
   }
 }

@@ -65,16 +65,21 @@ public final class ChangeFilter {
    * The filter of a relation stream: the rows of {@code model} that {@code membership} selects (a
    * relation's where, e.g. {@code {"authorId":1}}), narrowed by the client's {@code options} (null
    * for none). Creates and updates are delivered when their data matches both; removes, and updates
-   * that take a member out of the relation, as removes when the record was a member. Malformed
-   * options fail with the filter parser's 400 errors.
+   * that take a member out of the relation, as removes when the record was a member. With an
+   * {@code ownerWhere} (READ only through {@code $owner}) the rows are narrowed to the caller's, and,
+   * as on a model's owner stream, only matching data is delivered: whether a removed record was the
+   * caller's cannot be told. Malformed options fail with the filter parser's 400 errors.
    */
-  public static ChangeFilter ofRelation(ModelDefinition model, JsonObject membership, JsonObject options) {
-    Where members = FilterParser.parseWhere(membership, model);
+  public static ChangeFilter ofRelation(ModelDefinition model, JsonObject membership, JsonObject options,
+                                        JsonObject ownerWhere) {
+    JsonObject required = ownerWhere == null ? membership
+        : new JsonObject().put("and", new JsonArray().add(membership).add(ownerWhere));
     Object own = options == null ? null : FilterParser.toObject(options.getValue("where"));
-    JsonObject all = own == null ? membership : new JsonObject().put("and", new JsonArray().add(membership).add(own));
+    JsonObject all = own == null ? required : new JsonObject().put("and", new JsonArray().add(required).add(own));
     ChangeFilter narrowed = of(model, (options == null ? new JsonObject() : options.copy()).put("where", all));
+    Where members = ownerWhere == null ? FilterParser.parseWhere(membership, model) : null;
     if (members == null) {
-      return narrowed; // an empty membership: every row is a member, and none can leave
+      return narrowed; // owner-only, or an empty membership (every row a member: none can leave)
     }
     return new ChangeFilter("relation " + membership.encode() + "|" + narrowed.key, narrowed.where, narrowed.fields,
         members, model.idName());

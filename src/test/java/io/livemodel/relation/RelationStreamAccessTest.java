@@ -59,4 +59,27 @@ class RelationStreamAccessTest {
     api.patch("/api/Things/1", new JsonObject().put("shelfId", 2));
     assertThat(allowed.next().json()).isEqualTo(new JsonObject("{\"target\":1,\"where\":{\"id\":1},\"type\":\"remove\"}"));
   }
+
+  @Test
+  @DisplayName("with a token (acl-app): Customer's __get__notes decides, although Note's owner stream would open")
+  void tokens() {
+    live.restart(builder -> builder.models(Path.of("src/test/resources/lb-apps/acl-app")));
+    Api acl = live.api();
+    String alice = login(acl, "alice@example.com");
+    assertThat(acl.post("/api/Notes", new JsonObject().put("title", "mine").put("customerId", 1), "Authorization", alice)
+        .status()).isEqualTo(200);
+    try (SseClient notes = SseClient.open(live.vertx(), live.base() + "/api/Notes/change-stream?access_token=" + alice)) {
+      assertThat(notes.status()).as("Note's createChangeStream: alice's own notes").isEqualTo(200);
+    }
+    Api.Response read = acl.get("/api/Customers/1/notes", "Authorization", alice);
+    Api.Response stream = acl.get("/api/Customers/1/notes/change-stream", "Authorization", alice, "Accept", "text/event-stream");
+    assertThat(read.status()).as("User's acls deny __get__notes, even to the owner").isEqualTo(401);
+    assertThat(stream.status()).as("the stream follows GET /Customers/1/notes").isEqualTo(401);
+    assertThat(stream.error()).isEqualTo(read.error());
+  }
+
+  private static String login(Api api, String email) {
+    api.post("/api/Customers", new JsonObject().put("email", email).put("password", "pw"));
+    return api.post("/api/Customers/login", new JsonObject().put("email", email).put("password", "pw")).json().getString("id");
+  }
 }

@@ -133,6 +133,15 @@ public final class RelationRoutes {
     return parent(model, rawId).compose(parent -> scopeWhere(relation, parent));
   }
 
+  /** Why {@code relation} has no change stream (it is not a hasMany without through), or null when it has one. */
+  public static String whyNoStream(RelationDefinition relation) {
+    if (relation.kind() == Kind.HAS_MANY) {
+      return null;
+    }
+    return "change streams are served for hasMany relations without through, and " + relation.name() + " is a "
+        + relation.type() + (relation.through() == null ? "" : " through " + relation.through().name()) + " relation";
+  }
+
   /** strong-remoting's shared constructor: the parent instance, or its 404. */
   private Future<JsonObject> parent(ModelDefinition model, String rawId) {
     return ops.findById(model, rawId, null).recover(failure -> {
