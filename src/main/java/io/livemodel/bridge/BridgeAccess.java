@@ -142,7 +142,7 @@ final class BridgeAccess {
     ModelDefinition parent = models.byName(named.substring(0, first));
     String id = named.substring(first + 1, last);
     RelationDefinition relation = parent == null ? null : relations.find(parent, named.substring(last + 1));
-    if (relation == null || !parent.attached()) {
+    if (relation == null || !parent.isPublic() || !parent.attached()) {  // as REST: no route, no stream
       throw invalid(address, "there is no relation " + named.substring(last + 1) + " of a model "
           + named.substring(0, first));
     }
