@@ -224,4 +224,18 @@ class RelationStreamTest {
     post("/api/Books", "{\"title\":\"A2\",\"authorId\":1}");
     assertThat(summary(List.of(ann.next()))).containsExactly("create 3");
   }
+
+  @Test
+  @DisplayName("the JSON-lines form (Accept: application/json) carries the same relation changes, a move as a remove")
+  void jsonLines() {
+    SseClient lines = live.sse(HttpMethod.POST, "/api/Authors/1/books/change-stream", null, "Accept", "application/json");
+    assertThat(lines.header("Content-Type")).isEqualTo("application/json; boundary=NL");
+    lines.awaitRaw("\"new\"");
+    patch("/api/Books/2", "{\"title\":\"B1 revised\"}");   // Bob's
+    patch("/api/Books/1", "{\"authorId\":2}");               // moves away from Ann
+    lines.awaitRaw("\"remove\"}]\n");
+    String[] rows = lines.raw().split("\n");
+    assertThat(rows).hasSize(2);
+    assertThat(new io.vertx.core.json.JsonArray(rows[1]).getJsonObject(2)).isEqualTo(remove(1));
+  }
 }
