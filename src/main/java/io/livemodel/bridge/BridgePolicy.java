@@ -2,6 +2,7 @@ package io.livemodel.bridge;
 
 import io.livemodel.crud.access.AccessControl;
 import io.livemodel.config.BridgeConfig;
+import io.livemodel.crud.relations.RelationRoutes;
 import io.livemodel.model.ModelDefinition;
 import io.livemodel.model.ModelRegistry;
 import io.livemodel.stream.Addresses;
@@ -39,8 +40,17 @@ final class BridgePolicy {
 
   /** @param access the node's access control (model acls, tokens), or null for none */
   BridgePolicy(ModelRegistry models, BridgeConfig config, AccessControl access) {
+    this(models, config, access, null);
+  }
+
+  /**
+   * @param access the node's access control (model acls, tokens), or null for none
+   * @param relations the relation routes relation registrations are resolved with, or null to refuse
+   *     them (the TCP bridge: it forwards every message unfiltered)
+   */
+  BridgePolicy(ModelRegistry models, BridgeConfig config, AccessControl access, RelationRoutes relations) {
     this.config = config;
-    this.access = new BridgeAccess(access, models);
+    this.access = new BridgeAccess(access, models, relations);
     Set<String> changes = new LinkedHashSet<>();
     Set<String> crud = new LinkedHashSet<>();
     for (ModelDefinition model : models.publicModels()) {

@@ -3,6 +3,7 @@ package io.livemodel.bridge;
 import io.livemodel.crud.access.AccessControl;
 import io.livemodel.config.BridgeConfig;
 import io.livemodel.crud.ModelOperations;
+import io.livemodel.crud.relations.RelationRoutes;
 import io.livemodel.model.ModelRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerOptions;
@@ -35,7 +36,7 @@ public final class BridgeRoutes {
     if (config.sockJsPath() == null) {
       return;
     }
-    BridgePolicy policy = new BridgePolicy(models, config, access);
+    BridgePolicy policy = new BridgePolicy(models, config, access, new RelationRoutes(vertx, operations));
     SockJSBridgeOptions options = new SockJSBridgeOptions()
         .setOutboundPermitteds(policy.outboundPermitted())
         .setInboundPermitteds(policy.inboundPermitted())

@@ -127,6 +127,18 @@ final class BridgeSession {
     return grant == null || grant.admits(body);
   }
 
+  /**
+   * The body the socket receives on {@code address} for a message {@code body} (rewritten for a
+   * relation registration: a member moved away arrives as its remove), or null when it receives
+   * nothing. One map lookup when nothing is filtered.
+   *
+   * @param before the message's {@code before} header (JSON text), or null
+   */
+  Object receive(String address, Object body, String before) {
+    BridgeAccess.Grant grant = filtered.isEmpty() ? null : filtered.get(address);
+    return grant == null ? body : grant.deliver(body, before == null ? null : new JsonObject(before));
+  }
+
   /** Addresses currently registered by this socket. */
   int handlerCount() {
     return registered.size();

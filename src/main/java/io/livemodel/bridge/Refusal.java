@@ -19,6 +19,10 @@ record Refusal(String code, String message, String address) {
   static final String ADDRESS_ALREADY_REGISTERED = "address_already_registered";
   static final String MAX_MESSAGE_SIZE_EXCEEDED = "max_message_size_exceeded";
   static final String REPLY_ADDRESS_REQUIRED = "reply_address_required";
+  /** A relation registration's {@code relation} header names no hasMany relation, parent or target of it. */
+  static final String INVALID_RELATION = "invalid_relation";
+  /** A relation registration's {@code options} header is malformed. */
+  static final String INVALID_OPTIONS = "invalid_options";
 
   /**
    * The error frame sent back on both transports:

@@ -1,5 +1,6 @@
 package io.livemodel.bridge;
 
+import io.livemodel.stream.ChangeBus;
 import io.livemodel.stream.StreamMetrics;
 import io.vertx.core.Vertx;
 import io.vertx.core.Handler;
@@ -56,12 +57,19 @@ final class SockJsBridgeEvents implements Handler<BridgeEvent> {
           return; // the message is dropped with the connection; nothing waits on the event
         }
         if (session != null && frame != null) {
+          // The frame is this socket's own copy, written as it is after the event: rewritten in place.
           String address = frame.getString("address");
-          boolean may = session.mayReceive(address, frame.getValue("body"));
-          if (may) {
+          Object before = frame.getValue("headers") instanceof JsonObject headers
+              ? headers.remove(ChangeBus.BEFORE_HEADER) : null;
+          Object body = frame.getValue("body");
+          Object delivered = session.receive(address, body, before instanceof String text ? text : null);
+          if (delivered != null) {
+            if (delivered != body) {
+              frame.put("body", delivered);
+            }
             session.received(address);
           }
-          event.complete(may);
+          event.complete(delivered != null);
           return;
         }
       }
@@ -97,9 +105,10 @@ final class SockJsBridgeEvents implements Handler<BridgeEvent> {
   private void register(BridgeEvent event, SockJSSocket socket, BridgeSession session, String address,
                         JsonObject frame) {
     policy.access().register(address, frame).onComplete(done -> {
-      if (done.failed() || done.result() == null) {
+      Refusal refusal = BridgeAccess.refusal(address, done);
+      if (refusal != null) {
         session.revoke(address);
-        socket.write(BridgeAccess.denied(address).toFrame().toBuffer());
+        socket.write(refusal.toFrame().toBuffer());
         return;
       }
       BridgeAccess.Grant grant = done.result();

@@ -68,9 +68,10 @@ final class TcpBridgeEvents implements Handler<BridgeEvent> {
         && frame.getValue("address") instanceof String address) {
       NetSocket socket = event.socket();
       policy.access().register(address, frame).onComplete(done -> {
-        if (done.failed() || done.result() == null) {
+        Refusal refused = BridgeAccess.refusal(address, done);
+        if (refused != null) {
           session.revoke(address);
-          socket.write(frame(BridgeAccess.denied(address).toFrame()));
+          socket.write(frame(refused.toFrame()));
           return;
         }
         session.grant(address, done.result());

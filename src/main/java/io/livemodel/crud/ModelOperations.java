@@ -197,7 +197,7 @@ public final class ModelOperations {
         return insert(tx, model, Instances.prepare(model, data, Mode.CREATE));
       }
       JsonObject next = (merge ? merged(existing, data) : data.copy()).put(model.idName(), id);
-      return update(tx, model, id, Instances.prepare(model, next, merge ? Mode.PATCH : Mode.REPLACE));
+      return update(tx, model, id, existing, Instances.prepare(model, next, merge ? Mode.PATCH : Mode.REPLACE));
     }).map(saved -> (Object) saved));
   }
 
@@ -209,7 +209,7 @@ public final class ModelOperations {
             "Could not replace. Object with id " + rawId + " does not exist!"));
       }
       JsonObject next = data.copy().put(model.idName(), id);
-      return update(tx, model, id, Instances.prepare(model, next, Mode.REPLACE));
+      return update(tx, model, id, existing, Instances.prepare(model, next, Mode.REPLACE));
     }).map(saved -> (Object) saved));
   }
 
@@ -225,7 +225,7 @@ public final class ModelOperations {
             + " when forceId is set to true"));
       }
       JsonObject next = merged(existing, data).put(model.idName(), id);
-      return update(tx, model, id, Instances.prepare(model, next, Mode.PATCH));
+      return update(tx, model, id, existing, Instances.prepare(model, next, Mode.PATCH));
     }).map(saved -> (Object) saved));
   }
 
@@ -243,7 +243,7 @@ public final class ModelOperations {
       JsonObject existing = matches.get(0);
       Object id = existing.getValue(model.idName());
       JsonObject next = merged(existing, withoutId(model, data));
-      return update(tx, model, id, Instances.prepare(model, next, Mode.PATCH));
+      return update(tx, model, id, existing, Instances.prepare(model, next, Mode.PATCH));
     }).map(saved -> (Object) saved));
   }
 
@@ -261,22 +261,30 @@ public final class ModelOperations {
       Future<Void> chain = Future.succeededFuture();
       for (JsonObject existing : matches) {
         Object id = existing.getValue(model.idName());
-        chain = chain.compose(v -> update(tx, model, id, merged(existing, patch)).mapEmpty());
+        chain = chain.compose(v -> update(tx, model, id, existing, merged(existing, patch)).mapEmpty());
       }
       return chain.map(v -> (Object) new JsonObject().put("count", matches.size()));
     }));
   }
 
-  /** Deviation from LoopBack: deleting an unknown id emits no change. */
+  /**
+   * Deviation from LoopBack: deleting an unknown id emits no change. The instance is read first when
+   * its model has a default scope (juggler's destroyById goes through destroyAll, which applies it)
+   * or is the target of a hasMany relation (the remove carries its previous relation keys).
+   */
   private Future<Committed<Object>> deleteById(ModelDefinition model, String rawId) {
     Object id = Instances.coerceId(model, rawId);
+    boolean read = model.scope() != null || !relations.membershipKeys(model).isEmpty();
     return store.write(model, tx -> {
       if (id == null) {
         return Future.succeededFuture((Object) new JsonObject().put("count", 0));
       }
-      return deleteInScope(tx, model, id).map(deleted -> {
+      Future<JsonObject> existing = read ? tx.findById(id) : Future.succeededFuture();
+      return existing.compose(found -> read && (found == null || !DefaultScopes.admits(model, found))
+          ? Future.succeededFuture(false) : tx.delete(id)).map(deleted -> {
         if (deleted) {
-          tx.emit(new Change(model.name(), Change.REMOVE, id, new JsonObject().put(model.idName(), id), null, 0));
+          tx.emit(new Change(model.name(), Change.REMOVE, id, new JsonObject().put(model.idName(), id), null, 0,
+              before(model, existing.result())));
         }
         return (Object) new JsonObject().put("count", deleted ? 1 : 0);
       });
@@ -294,18 +302,33 @@ public final class ModelOperations {
     });
   }
 
-  private static Future<JsonObject> update(WriteTx tx, ModelDefinition model, Object id, JsonObject instance) {
+  /** Saves {@code instance} over {@code existing}; the change carries the previous relation keys ({@link #before}). */
+  private Future<JsonObject> update(WriteTx tx, ModelDefinition model, Object id, JsonObject existing,
+                                    JsonObject instance) {
     return tx.update(id, instance).map(v -> {
       JsonObject shown = Hidden.strip(model, instance);
-      tx.emit(new Change(model.name(), Change.UPDATE, id, null, shown, 0));
+      tx.emit(new Change(model.name(), Change.UPDATE, id, null, shown, 0, before(model, existing)));
       return shown;
     });
   }
 
-  /** Juggler's destroyById goes through destroyAll, which applies the default scope. */
-  private static Future<Boolean> deleteInScope(WriteTx tx, ModelDefinition model, Object id) {
-    return model.scope() == null ? tx.delete(id) : tx.findById(id).compose(found ->
-        found == null || !DefaultScopes.admits(model, found) ? Future.succeededFuture(false) : tx.delete(id));
+  /**
+   * The previous values a relation change stream needs to see {@code existing} leave a relation
+   * ({@link RelationGraph#membershipKeys}); null for a model no hasMany relation targets (nothing is
+   * carried, nothing is paid). A key the instance did not have is left out (it was undefined).
+   */
+  private JsonObject before(ModelDefinition model, JsonObject existing) {
+    List<String> keys = relations.membershipKeys(model);
+    if (keys.isEmpty() || existing == null) {
+      return null;
+    }
+    JsonObject before = new JsonObject();
+    for (String key : keys) {
+      if (existing.containsKey(key)) {
+        before.put(key, existing.getValue(key));
+      }
+    }
+    return before;
   }
 
   private static Future<JsonObject> findExisting(WriteTx tx, Object id) {

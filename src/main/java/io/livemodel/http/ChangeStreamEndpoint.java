@@ -48,13 +48,24 @@ final class ChangeStreamEndpoint {
    */
   void open(RoutingContext ctx, ModelDefinition model, RequestArgs args, JsonObject ownerWhere, AccessToken token,
             TokenStreams streams) {
+    open(ctx, model, args, null, ownerWhere, token, streams);
+  }
+
+  /**
+   * A relation's change stream ({@link RelationStreams}) when {@code membership} is given: {@code model}
+   * is the relation's target and {@code membership} the where of the parent's rows; the client's
+   * {@code options} narrow it ({@link ChangeFilter#ofRelation}).
+   */
+  void open(RoutingContext ctx, ModelDefinition model, RequestArgs args, JsonObject membership, JsonObject ownerWhere,
+            AccessToken token, TokenStreams streams) {
     JsonObject options = options(args.auto("options"));
-    if (ownerWhere != null) {
+    if (membership == null && ownerWhere != null) {
       options = options == null ? new JsonObject() : options.copy();
       Object own = io.livemodel.filter.FilterParser.toObject(options.getValue("where"));
       options.put("where", own == null ? ownerWhere : new JsonObject().put("and", new JsonArray().add(ownerWhere).add(own)));
     }
-    ChangeFilter filter = ChangeFilter.of(model, options);
+    ChangeFilter filter = membership == null ? ChangeFilter.of(model, options)
+        : ChangeFilter.ofRelation(model, membership, options, ownerWhere);
     String accept = ctx.request().getHeader("Accept");
     boolean sse = "event-stream".equals(args.fromQuery("_format")) || Accepts.accepts(accept, "text/event-stream");
     StreamSubscriber subscriber;

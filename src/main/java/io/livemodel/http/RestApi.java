@@ -48,6 +48,7 @@ final class RestApi implements Handler<RoutingContext> {
   private final TokenStreams tokenStreams;
   private final RestMethods methods;
   private final UserMethods users;
+  private final RelationStreams relationStreams;
 
   RestApi(Vertx vertx, String root, ModelRegistry models, ModelOperations operations,
           ChangeStreamEndpoint changeStreams, AccessControl access) {
@@ -61,6 +62,7 @@ final class RestApi implements Handler<RoutingContext> {
     this.operations = operations;
     this.changeStreams = changeStreams;
     this.relations = new RelationRoutes(vertx, operations);
+    this.relationStreams = new RelationStreams(access, relations, changeStreams, tokenStreams);
   }
 
   @Override
@@ -88,6 +90,9 @@ final class RestApi implements Handler<RoutingContext> {
     int afterModel = rest.indexOf('/', 1);
     String subPath = afterModel < 0 ? "" : rest.substring(afterModel);
     List<String> r = segments.subList(1, segments.size());
+    if (relationStreams.serve(ctx, args, model, r)) {
+      return;  // decided there: the target model's access counts too, even when this one is open
+    }
     if (access.isOpen(model) && !model.isUserModel()) {
       route(ctx, args, model, r, subPath);  // a model without acls: no token is read, nothing is decided
       return;

@@ -12,15 +12,26 @@ import io.vertx.core.json.JsonObject;
  * @param where the where of the write, or null (LoopBack sets it on remove: {@code {"id":id}})
  * @param data the full instance after the write, or null (remove)
  * @param seq the per-model sequence number assigned by the store in commit order; 0 if not assigned
+ * @param before the changed instance's previous values of the properties relation change streams
+ *     decide membership by (an update's or remove's, of a model that is the target of a hasMany
+ *     relation: its foreign keys and the properties of the relations' {@code scope.where}), or null.
+ *     Not part of LoopBack's change object: it travels beside it (the change log, the event bus's
+ *     {@code before} header), so a relation stream can tell a record that left it.
  */
-public record Change(String model, String type, Object target, JsonObject where, JsonObject data, long seq) {
+public record Change(String model, String type, Object target, JsonObject where, JsonObject data, long seq,
+                     JsonObject before) {
 
   public static final String CREATE = "create";
   public static final String UPDATE = "update";
   public static final String REMOVE = "remove";
 
+  /** A change without previous values. */
+  public Change(String model, String type, Object target, JsonObject where, JsonObject data, long seq) {
+    this(model, type, target, where, data, seq, null);
+  }
+
   public Change withSeq(long sequence) {
-    return new Change(model, type, target, where, data, sequence);
+    return new Change(model, type, target, where, data, sequence, before);
   }
 
   /** LoopBack's change object {@code {target, where, data, type}}, absent parts omitted, in that key order. */
@@ -37,6 +48,19 @@ public record Change(String model, String type, Object target, JsonObject where,
     }
     json.put("type", type);
     return json;
+  }
+
+  /** What the change log keeps: {@link #toJson()} and, when there is one, {@code before}. */
+  public JsonObject toLogJson() {
+    JsonObject json = toJson();
+    return before == null ? json : json.put("before", before);
+  }
+
+  /** The inverse of {@link #toLogJson()}. */
+  public static Change fromLogJson(String model, JsonObject json, long seq) {
+    Change change = fromJson(model, json, seq);
+    JsonObject before = json.getValue("before") instanceof JsonObject b ? b : null;
+    return before == null ? change : new Change(model, change.type, change.target, change.where, change.data, seq, before);
   }
 
   /** The inverse of {@link #toJson()}: a change object of {@code model} with sequence number {@code seq}. */

@@ -34,6 +34,12 @@ public final class ChangeBus {
   /** The header carrying a change's sequence number. */
   public static final String SEQ_HEADER = "seq";
 
+  /**
+   * The header carrying a change's {@link Change#before() previous relation keys} as JSON text, on
+   * updates and removes of a model that is the target of a hasMany relation only.
+   */
+  public static final String BEFORE_HEADER = "before";
+
   /** Receives one model's changes in sequence order, on the context it was registered with. */
   @FunctionalInterface
   public interface Listener {
@@ -91,6 +97,9 @@ public final class ChangeBus {
     sequencer(change.model()).arrive(change);
     StreamMetrics.current().changePublished(change.model());
     DeliveryOptions options = new DeliveryOptions().addHeader(SEQ_HEADER, Long.toString(change.seq()));
+    if (change.before() != null) {
+      options.addHeader(BEFORE_HEADER, change.before().encode());
+    }
     vertx.eventBus().publish(Addresses.changes(change.model()), change.toJson(), options);
   }
 
@@ -122,7 +131,10 @@ public final class ChangeBus {
   /** A change as it arrives on the event bus. */
   public static Change decode(String model, Message<JsonObject> message) {
     String seq = message.headers().get(SEQ_HEADER);
-    return Change.fromJson(model, message.body(), seq == null ? 0 : Long.parseLong(seq));
+    Change change = Change.fromJson(model, message.body(), seq == null ? 0 : Long.parseLong(seq));
+    String before = message.headers().get(BEFORE_HEADER);
+    return before == null ? change : new Change(model, change.type(), change.target(), change.where(), change.data(),
+        change.seq(), new JsonObject(before));
   }
 
   private Sequencer sequencer(String model) {

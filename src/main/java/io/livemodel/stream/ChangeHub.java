@@ -131,7 +131,7 @@ public final class ChangeHub {
     }
     JsonObject json = change.toJson();
     for (FilterGroups.Group group : fanOut.groups.groups()) {
-      JsonObject filtered = group.filter.apply(json);
+      JsonObject filtered = group.filter.apply(json, change.before());
       if (filtered != null) {
         // The members as of now: who subscribes later gets this change from the log if resuming.
         fanOut.delivery.add(encodings.get(change.model(), change.seq(), group.filter.key(), filtered), group.members());

@@ -76,7 +76,7 @@ final class Replayer {
           break;
         }
         ChangeFilter filter = subscription.filter();
-        JsonObject filtered = filter.apply(change.toJson());
+        JsonObject filtered = filter.apply(change.toJson(), change.before());
         if (filtered != null) {
           // Shared like live changes: clients resuming together (after a node restart) replay the same changes.
           subscription.send(encodings.get(model.name(), change.seq(), filter.key(), filtered));

@@ -15,6 +15,7 @@ import io.livemodel.model.Instances;
 import io.livemodel.model.ModelDefinition;
 import io.livemodel.model.ModelRegistry;
 import io.livemodel.model.PropertyDefinition;
+import io.livemodel.relation.RelationDefinition;
 import io.livemodel.store.Store;
 import io.livemodel.stream.ChangeBus;
 import io.vertx.core.Future;
@@ -183,6 +184,26 @@ public final class AccessControl {
     }
     return authorizer.decide(principal, r.acls, "createChangeStream")
         .map(decision -> StreamAccess.of(decision, r.owners, principal));
+  }
+
+  /** Whether a change stream of {@code relation}'s rows needs no decision: its parent and target are both open. */
+  public boolean isOpen(RelationDefinition relation) {
+    return isOpen(relation.from()) && !relation.from().isUserModel() && isOpen(relation.to());
+  }
+
+  /**
+   * What a change stream of the rows of {@code relation} of the parent {@code parentId} may see, decided
+   * once: the stricter of the parent's relation read ({@code __get__<relation>}, as LoopBack decides
+   * {@code GET /:id/<relation>}, {@code $owner} from {@code parentId}) and the target's
+   * {@code createChangeStream}. Both must allow, else a failed future with {@link #denied()}; READ
+   * through {@code $owner} alone on the target gives the {@link StreamAccess#where() owner where}.
+   */
+  public Future<StreamAccess> streamAccess(RelationDefinition relation, Principal principal, String parentId) {
+    ModelDefinition parent = relation.from();
+    Future<Principal> read = isOpen(parent) && !parent.isUserModel() ? Future.succeededFuture(principal)
+        : authorize(parent, "__get__" + relation.name(), principal, parentId);
+    return read.compose(p -> streamAccess(relation.to(), principal)).compose(stream -> stream.allowed()
+        ? Future.succeededFuture(stream) : Future.failedFuture(denied()));
   }
 
   /** The model's properties as a model file declares them (name → {type, id}), for the owner rule. */

@@ -110,13 +110,36 @@ public final class RelationRoutes {
     return parent(model, segments.get(0)).compose(run::apply);
   }
 
-  private RelationDefinition find(ModelDefinition model, String segment) {
+  /** The relation of {@code model} named {@code segment} (case-insensitively, as the routes match it), or null. */
+  public RelationDefinition find(ModelDefinition model, String segment) {
     for (RelationDefinition relation : graph.relations(model).values()) {
       if (relation.name().toLowerCase(Locale.ROOT).equals(segment.toLowerCase(Locale.ROOT))) {
         return relation;
       }
     }
     return null;
+  }
+
+  /**
+   * The where that selects the rows of a hasMany relation (without through) of the parent
+   * {@code rawId}: its foreign key and the relation's {@code scope.where}, as {@code GET /:id/rel}
+   * selects them (without the target's default scope, which change streams do not apply). Fails
+   * with LoopBack's 404 for an unknown parent, as the relation's routes do.
+   */
+  public Future<JsonObject> membership(ModelDefinition model, RelationDefinition relation, String rawId) {
+    if (relation.kind() != Kind.HAS_MANY) {
+      return Future.failedFuture(new IllegalArgumentException(relation.name() + " is not a hasMany relation"));
+    }
+    return parent(model, rawId).compose(parent -> scopeWhere(relation, parent));
+  }
+
+  /** Why {@code relation} has no change stream (it is not a hasMany without through), or null when it has one. */
+  public static String whyNoStream(RelationDefinition relation) {
+    if (relation.kind() == Kind.HAS_MANY) {
+      return null;
+    }
+    return "change streams are served for hasMany relations without through, and " + relation.name() + " is a "
+        + relation.type() + (relation.through() == null ? "" : " through " + relation.through().name()) + " relation";
   }
 
   /** strong-remoting's shared constructor: the parent instance, or its 404. */

@@ -25,12 +25,16 @@ record TxRecord(String model, String idName, List<JsonObject> puts, List<Object>
   JsonObject toJson() {
     JsonArray changeArray = new JsonArray();
     for (Change change : changes) {
-      changeArray.add(new JsonObject()
+      JsonObject item = new JsonObject()
           .put("type", change.type())
           .put("target", change.target())
           .put("where", change.where())
           .put("data", change.data())
-          .put("seq", change.seq()));
+          .put("seq", change.seq());
+      if (change.before() != null) {
+        item.put("before", change.before());
+      }
+      changeArray.add(item);
     }
     return new JsonObject()
         .put("model", model)
@@ -59,7 +63,8 @@ record TxRecord(String model, String idName, List<JsonObject> puts, List<Object>
       for (Object item : require(json.getJsonArray("changes"), "changes")) {
         JsonObject c = (JsonObject) item;
         changes.add(new Change(model, require(c.getString("type"), "type"), c.getValue("target"),
-            c.getJsonObject("where"), c.getJsonObject("data"), require(c.getLong("seq"), "seq")));
+            c.getJsonObject("where"), c.getJsonObject("data"), require(c.getLong("seq"), "seq"),
+            c.getJsonObject("before")));
       }
       return new TxRecord(model, require(json.getString("idName"), "idName"), puts, deletes,
           require(json.getLong("nextId"), "nextId"), require(json.getLong("seq"), "seq"), changes);

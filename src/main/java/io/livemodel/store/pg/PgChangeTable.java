@@ -74,7 +74,7 @@ final class PgChangeTable {
             for (Change change : emitted) {
               Change numbered = change.withSeq(seq++);
               own.add(numbered);
-              batch.add(Tuple.of(model.name(), numbered.seq(), numbered.toJson()));
+              batch.add(Tuple.of(model.name(), numbered.seq(), numbered.toLogJson()));
             }
             sequenced.add(List.copyOf(own));
           }
@@ -95,10 +95,11 @@ final class PgChangeTable {
   private static List<Change> toChanges(ModelDefinition model, Iterable<Row> rows) {
     List<Change> out = new ArrayList<>();
     for (Row row : rows) {
-      Change change = Change.fromJson(model.name(), row.getJsonObject(1), row.getLong(0));
+      Change change = Change.fromLogJson(model.name(), row.getJsonObject(1), row.getLong(0));
       // jsonb keeps its own key order: give the instance LoopBack's order back.
       JsonObject data = change.data() == null ? null : Documents.canonical(model, change.data());
-      out.add(new Change(change.model(), change.type(), change.target(), change.where(), data, change.seq()));
+      out.add(new Change(change.model(), change.type(), change.target(), change.where(), data, change.seq(),
+          change.before()));
     }
     return out;
   }
