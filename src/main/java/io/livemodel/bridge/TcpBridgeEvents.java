@@ -34,6 +34,10 @@ import java.util.Map;
  * ({@link SlowConsumers}) watches from beside it: per registered address, one local consumer of this
  * verticle sees every message the bridge forwards and accounts it to each registered socket.
  *
+ * <p>The TCP bridge raises no event per forwarded message either (no {@code RECEIVE} in Vert.x
+ * 5.0.7), so nothing can be filtered per socket: a registration allowed only through a filter (READ
+ * through {@code $owner} alone; relation registrations are refused earlier) is refused.
+ *
  * <p>Used on the {@link TcpBridgeVerticle}'s event loop only.
  */
 final class TcpBridgeEvents implements Handler<BridgeEvent> {
@@ -69,6 +73,14 @@ final class TcpBridgeEvents implements Handler<BridgeEvent> {
       NetSocket socket = event.socket();
       policy.access().register(address, frame).onComplete(done -> {
         Refusal refused = BridgeAccess.refusal(address, done);
+        if (refused == null && done.result().filter() != null) {
+          // Granted only filtered (READ through $owner alone): the TCP bridge forwards every message
+          // of an address without an event per message (Vert.x 5.0.7 raises no RECEIVE), so it
+          // cannot filter; refused rather than sent everyone's records.
+          refused = new Refusal(Refusal.ACCESS_DENIED, "cannot register " + address + ": only the caller's own"
+              + " records may be read, and only the SockJS bridge filters them (the TCP bridge forwards every"
+              + " change)", address);
+        }
         if (refused != null) {
           session.revoke(address);
           socket.write(frame(refused.toFrame()));

@@ -64,8 +64,9 @@ public final class ChangeFilter {
   /**
    * The filter of a relation stream: the rows of {@code model} that {@code membership} selects (a
    * relation's where, e.g. {@code {"authorId":1}}), narrowed by the client's {@code options} (null
-   * for none). Creates and updates are delivered when their data matches both; removes, and updates
-   * that take a member out of the relation, as removes when the record was a member. With an
+   * for none). Creates and updates are delivered when their data matches both (an update that brings
+   * a record into the relation, from another parent, as a create); removes, and updates that take a
+   * member out of the relation, as removes when the record was a member. With an
    * {@code ownerWhere} (READ only through {@code $owner}) the rows are narrowed to the caller's, and,
    * as on a model's owner stream, only matching data is delivered: whether a removed record was the
    * caller's cannot be told. Malformed options fail with the filter parser's 400 errors.
@@ -109,11 +110,20 @@ public final class ChangeFilter {
     if (where != null && (data == null || !where.test(data))) {
       return membership == null ? null : left(change, data, before);
     }
+    JsonObject delivered = change;
     if (fields && data != null) {
       // Replacing the value keeps the key's position: the order stays {target, where, data, type}.
-      return change.copy().put("data", new JsonObject());
+      delivered = change.copy().put("data", new JsonObject());
     }
-    return change;
+    if (membership != null && before != null && Change.UPDATE.equals(change.getString("type"))
+        && !membership.test(before)) {
+      // It joins the relation (moved in from another parent): to this stream it is new, as a
+      // LiveSet (angular-live-set) must see it to add the row; updates of unknown ids are ignored.
+      delivered = delivered == change ? change.copy() : delivered;
+      delivered.remove("where"); // a create's shape: {target, data, type}
+      delivered.put("type", Change.CREATE);
+    }
+    return delivered;
   }
 
   /**

@@ -29,11 +29,14 @@ class RelationFilterTest {
   }
 
   @Test
-  @DisplayName("members pass as they are; a member moved away becomes a remove; removes only of members; strangers nothing")
+  @DisplayName("members pass as they are; a record moved in becomes a create, a member moved away a remove; removes only of members; strangers nothing")
   void membership() {
     ChangeFilter anns = ChangeFilter.ofRelation(BOOK, ANNS, null, null);
     assertThat(anns.apply(update(1, 1), was(1))).isEqualTo(update(1, 1));
-    assertThat(anns.apply(update(1, 1), was(2))).as("moved in").isEqualTo(update(1, 1));
+    JsonObject joined = update(1, 1).put("type", "create");
+    assertThat(anns.apply(update(1, 1), was(2))).as("moved in: new to this stream, a create").isEqualTo(joined);
+    assertThat(anns.apply(update(1, 1), was(2)).fieldNames()).containsExactly("target", "data", "type");
+    assertThat(anns.apply(update(1, 1), null)).as("no previous keys: delivered as it is").isEqualTo(update(1, 1));
     assertThat(anns.apply(update(1, 2), was(1))).as("moved away").isEqualTo(remove(1));
     assertThat(anns.apply(update(1, 2), was(2))).isNull();
     assertThat(anns.apply(update(1, 2), null)).as("no previous keys: not known as a member").isNull();
