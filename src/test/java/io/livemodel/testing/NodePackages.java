@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
-/** The npm packages of src/test/node (the bridge client and sockjs-client), installed on first use. */
+/** The npm packages of src/test/node (the bridge client, sockjs-client, angular), installed on first use. */
 public final class NodePackages {
 
   public static final Path DIR = Path.of("src/test/node");
@@ -17,10 +17,10 @@ public final class NodePackages {
   private NodePackages() {
   }
 
-  /** Runs {@code npm ci} in {@link #DIR} when the bridge client packages are not installed yet. */
+  /** Runs {@code npm ci} in {@link #DIR} when a package of package.json is not installed yet. */
   public static void install() throws IOException, InterruptedException {
     if (Files.isDirectory(MODULES.resolve("@vertx/eventbus-bridge-client.js"))
-        && Files.isDirectory(MODULES.resolve("sockjs-client"))) {
+        && Files.isDirectory(MODULES.resolve("sockjs-client")) && Files.isDirectory(MODULES.resolve("angular"))) {
       return;
     }
     Process npm = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund")
