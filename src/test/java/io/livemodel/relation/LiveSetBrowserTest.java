@@ -44,6 +44,9 @@ class LiveSetBrowserTest {
 
   /** The model's change stream: every Book. */
   private static final Source MODEL_STREAM = new Source("/api/Books", "/api/Books/change-stream?_format=event-stream");
+  /** The relation's change stream: author 1's books only. */
+  private static final Source RELATION_STREAM = new Source("/api/Authors/1/books",
+      "/api/Authors/1/books/change-stream?_format=event-stream");
 
   private static final Path ANGULAR = NodePackages.MODULES.resolve("angular/angular.js");
   private static final Path LIVE_SET = Path.of(System.getProperty("livemodel.angularLiveSet",
@@ -198,6 +201,35 @@ class LiveSetBrowserTest {
     JsonArray set = (JsonArray) browser.evaluate("JSON.parse(angular.toJson(live.set.toArray()))");
     assertThat(set).as("the LiveSet holds the rows as REST has them now (ng-repeat's $$hashKey left out)")
         .isEqualTo(api.get("/api/Books").array());
+    assertThat((JsonArray) browser.evaluate("live.errors")).as("EventSource errors").isEmpty();
+  }
+
+  @Test
+  @DisplayName("the relation's change stream (/api/Authors/1/books): only author 1's books; a book moved to another "
+      + "author or deleted disappears")
+  void relationStream() {
+    start(RELATION_STREAM);
+    assertThat(awaitShown("A1", "A2")).containsExactly(row(1, "A1"), row(2, "A2"));
+
+    post("/api/Books", new JsonObject().put("title", "B2").put("authorId", 2));
+    post("/api/Books", new JsonObject().put("title", "A3").put("authorId", 1));
+    assertThat(awaitShown("A1", "A2", "A3")).as("Bob's B2 (created first) never shown").contains(row(5, "A3"));
+
+    assertThat(api.patch("/api/Books/2", new JsonObject().put("title", "A2 v2")).status()).isEqualTo(200);
+    assertThat(api.patch("/api/Books/3", new JsonObject().put("title", "B1 v2")).status()).isEqualTo(200);
+    awaitShown("A1", "A2 v2", "A3");
+
+    assertThat(api.patch("/api/Books/1", new JsonObject().put("authorId", 2)).status()).isEqualTo(200);
+    assertThat(awaitShown("A2 v2", "A3")).as("A1 moved to Bob").containsExactly(row(2, "A2 v2"), row(5, "A3"));
+
+    assertThat(api.delete("/api/Books/5").status()).isEqualTo(200);
+    assertThat(api.delete("/api/Books/4").status()).isEqualTo(200);
+    post("/api/Books", new JsonObject().put("title", "A4").put("authorId", 1));
+    assertThat(awaitShown("A2 v2", "A4")).as("A3 deleted; Bob's B2 deleted before A4 was made")
+        .containsExactly(row(2, "A2 v2"), row(6, "A4"));
+
+    JsonArray set = (JsonArray) browser.evaluate("JSON.parse(angular.toJson(live.set.toArray()))");
+    assertThat(set).isEqualTo(api.get("/api/Authors/1/books").array());
     assertThat((JsonArray) browser.evaluate("live.errors")).as("EventSource errors").isEmpty();
   }
 }
