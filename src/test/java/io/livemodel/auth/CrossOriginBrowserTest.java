@@ -6,14 +6,13 @@ import io.livemodel.testing.Api;
 import io.livemodel.testing.Chromium;
 import io.livemodel.testing.LiveModelExtension;
 import io.livemodel.testing.NodePackages;
+import io.livemodel.testing.StaticPages;
 import io.livemodel.testing.TestServer;
-import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -75,8 +74,7 @@ class CrossOriginBrowserTest {
   final LiveModelExtension live = LiveModelExtension.with(() -> TestServer.builder().models(ACL_APP));
 
   private Chromium browser;
-  private Vertx pagesVertx;
-  private HttpServer pages;
+  private StaticPages pages;
   private TestServer server;
   private Api api;
   private String token;
@@ -90,17 +88,7 @@ class CrossOriginBrowserTest {
     String page = "<!doctype html><html><head>"
         + "<script src=\"/sockjs.min.js\"></script><script src=\"/vertx-eventbus.js\"></script>"
         + "</head><body>another origin</body></html>";
-    pagesVertx = Vertx.vertx();
-    pages = pagesVertx.createHttpServer().requestHandler(req -> {
-      switch (req.path()) {
-        case "/sockjs.min.js" -> req.response().putHeader("Content-Type", "application/javascript")
-            .end(Buffer.buffer(sockjs));
-        case "/vertx-eventbus.js" -> req.response().putHeader("Content-Type", "application/javascript")
-            .end(Buffer.buffer(eventbus));
-        default -> req.response().putHeader("Content-Type", "text/html").end(page);
-      }
-    });
-    pages.listen(0, "127.0.0.1").await();
+    pages = StaticPages.serve(page, Map.of("/sockjs.min.js", sockjs, "/vertx-eventbus.js", eventbus));
   }
 
   @AfterAll
@@ -110,8 +98,8 @@ class CrossOriginBrowserTest {
         browser.close();
       }
     } finally {
-      if (pagesVertx != null) {
-        pagesVertx.close().await();
+      if (pages != null) {
+        pages.close();
       }
     }
   }
@@ -123,7 +111,7 @@ class CrossOriginBrowserTest {
     api = live.api();
     Api.Response customer = api.post("/api/Customers", new JsonObject().put("email", EMAIL).put("password", PASSWORD));
     assertThat(customer.status()).as(customer.body()).isEqualTo(200);
-    String origin = "http://127.0.0.1:" + pages.actualPort();
+    String origin = pages.origin();
     assertThat(origin).isNotEqualTo(server.base());
     browser.navigate(origin + "/");
     browser.evaluate("window.API = '" + server.base() + "';\n" + HELPERS);

@@ -6,14 +6,13 @@ import io.livemodel.testing.Api;
 import io.livemodel.testing.Chromium;
 import io.livemodel.testing.LiveModelExtension;
 import io.livemodel.testing.NodePackages;
+import io.livemodel.testing.StaticPages;
 import io.livemodel.testing.TestServer;
-import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -100,8 +99,7 @@ class LiveSetBrowserTest {
   final LiveModelExtension live = LiveModelExtension.with(() -> TestServer.builder().models(RelationFixture.MODELS));
 
   private Chromium browser;
-  private Vertx pagesVertx;
-  private HttpServer pages;
+  private StaticPages pages;
   private Api api;
 
   @BeforeAll
@@ -109,17 +107,8 @@ class LiveSetBrowserTest {
     NodePackages.install();
     assertThat(LIVE_SET).as("angular-live-set's dist/live-set.js (Bower only; set -Dlivemodel.angularLiveSet=PATH)")
         .isRegularFile();
-    byte[] angular = Files.readAllBytes(ANGULAR);
-    byte[] liveSet = Files.readAllBytes(LIVE_SET);
-    pagesVertx = Vertx.vertx();
-    pages = pagesVertx.createHttpServer().requestHandler(req -> {
-      switch (req.path()) {
-        case "/angular.js" -> req.response().putHeader("Content-Type", "application/javascript").end(Buffer.buffer(angular));
-        case "/live-set.js" -> req.response().putHeader("Content-Type", "application/javascript").end(Buffer.buffer(liveSet));
-        default -> req.response().putHeader("Content-Type", "text/html").end(PAGE);
-      }
-    });
-    pages.listen(0, "127.0.0.1").await();
+    pages = StaticPages.serve(PAGE, Map.of("/angular.js", Files.readAllBytes(ANGULAR),
+        "/live-set.js", Files.readAllBytes(LIVE_SET)));
     browser = Chromium.launch();
   }
 
@@ -130,8 +119,8 @@ class LiveSetBrowserTest {
         browser.close();
       }
     } finally {
-      if (pagesVertx != null) {
-        pagesVertx.close().await();
+      if (pages != null) {
+        pages.close();
       }
     }
   }
@@ -145,7 +134,7 @@ class LiveSetBrowserTest {
     post("/api/Books", new JsonObject().put("title", "A1").put("authorId", 1));
     post("/api/Books", new JsonObject().put("title", "A2").put("authorId", 1));
     post("/api/Books", new JsonObject().put("title", "B1").put("authorId", 2));
-    browser.navigate("http://127.0.0.1:" + pages.actualPort() + "/");
+    browser.navigate(pages.origin() + "/");
   }
 
   /** Leaves the page (closing its EventSource) before the extension closes the server. */
