@@ -29,9 +29,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * a {@code LiveSet} over the rows of a GET, bound with {@code ng-repeat}; creates, updates and removes
  * made through REST must show up in the page's DOM.
  *
- * <p>angular-live-set was only ever published to Bower (it is not in the npm registry); the test reads
- * its {@code dist/live-set.js} from {@link #LIVE_SET}, or from the path in the system property
- * {@code livemodel.angularLiveSet}, and fails (never skips) when the file is missing.
+ * <p>angular-live-set was only ever published to Bower (it is not in the npm registry): its
+ * {@code dist/live-set.js} is vendored, unmodified, under {@code src/test/resources/vendor} ({@link
+ * #LIVE_SET}; the system property {@code livemodel.angularLiveSet} names another copy). The test fails,
+ * never skips, when the file is missing.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @DisplayName("angular-live-set in headless Chromium on a LiveModel change stream")
@@ -48,8 +49,9 @@ class LiveSetBrowserTest {
       "/api/Authors/1/books/change-stream?_format=event-stream");
 
   private static final Path ANGULAR = NodePackages.MODULES.resolve("angular/angular.js");
+  /** angular-live-set 0.1.0 (Bower only), vendored unmodified with its licence: see its README.md there. */
   private static final Path LIVE_SET = Path.of(System.getProperty("livemodel.angularLiveSet",
-      NodePackages.MODULES.resolve("angular-live-set/dist/live-set.js").toString()));
+      "src/test/resources/vendor/angular-live-set/live-set.js"));
   private static final int PAGE_WAIT_MS = 15_000;
 
   /**
@@ -105,7 +107,7 @@ class LiveSetBrowserTest {
   @BeforeAll
   void launch() throws Exception {
     NodePackages.install();
-    assertThat(LIVE_SET).as("angular-live-set's dist/live-set.js (Bower only; set -Dlivemodel.angularLiveSet=PATH)")
+    assertThat(LIVE_SET).as("angular-live-set's dist/live-set.js (vendored; or -Dlivemodel.angularLiveSet=PATH)")
         .isRegularFile();
     pages = StaticPages.serve(PAGE, Map.of("/angular.js", Files.readAllBytes(ANGULAR),
         "/live-set.js", Files.readAllBytes(LIVE_SET)));
@@ -195,7 +197,7 @@ class LiveSetBrowserTest {
 
   @Test
   @DisplayName("the relation's change stream (/api/Authors/1/books): only author 1's books; a book moved to another "
-      + "author or deleted disappears")
+      + "author or deleted disappears, one moved in from another author appears")
   void relationStream() {
     start(RELATION_STREAM);
     assertThat(awaitShown("A1", "A2")).containsExactly(row(1, "A1"), row(2, "A2"));
@@ -217,8 +219,13 @@ class LiveSetBrowserTest {
     assertThat(awaitShown("A2 v2", "A4")).as("A3 deleted; Bob's B2 deleted before A4 was made")
         .containsExactly(row(2, "A2 v2"), row(6, "A4"));
 
+    assertThat(api.patch("/api/Books/3", new JsonObject().put("authorId", 1)).status()).isEqualTo(200);
+    assertThat(awaitShown("A2 v2", "A4", "B1 v2")).as("Bob's B1 moved to Ann: it joins the set (a create)")
+        .containsExactly(row(2, "A2 v2"), row(6, "A4"), row(3, "B1 v2"));
+
     JsonArray set = (JsonArray) browser.evaluate("JSON.parse(angular.toJson(live.set.toArray()))");
-    assertThat(set).isEqualTo(api.get("/api/Authors/1/books").array());
+    assertThat((Iterable<Object>) set).as("the LiveSet holds the relation's rows as REST has them now")
+        .containsExactlyInAnyOrderElementsOf(api.get("/api/Authors/1/books").array());
     assertThat((JsonArray) browser.evaluate("live.errors")).as("EventSource errors").isEmpty();
   }
 }
