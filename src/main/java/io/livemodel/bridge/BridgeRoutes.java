@@ -45,8 +45,9 @@ public final class BridgeRoutes {
     String path = config.sockJsPath().endsWith("/")
         ? config.sockJsPath().substring(0, config.sockJsPath().length() - 1)
         : config.sockJsPath();
-    // xhr_send needs a body handler; this one caps bodies at the transport limit.
-    router.route(path + "/*").handler(BodyHandler.create(false).setBodyLimit(transportLimit(config)));
+    // xhr_send and jsonp_send need a body handler; this one caps bodies at the transport limit. POST
+    // only: on a GET it would read the request, and a WebSocket upgrade could then no longer be accepted.
+    router.post(path + "/*").handler(BodyHandler.create(false).setBodyLimit(transportLimit(config)));
     router.postWithRegex(java.util.regex.Pattern.quote(path) + "/[^/.]+/[^/.]+/xhr_send").handler(new SockJsSendCheck());
     BridgeLogFilter.install();
     router.route(path + "/*").subRouter(bridge);
