@@ -107,8 +107,10 @@ final class TcpBridgeEvents implements Handler<BridgeEvent> {
     LongSupplier bytes = () -> size[0] >= 0 ? size[0] : (size[0] = sizeOf(message.body()));
     for (Map.Entry<NetSocket, BridgeSession> entry : List.copyOf(sessions.entrySet())) {
       if (entry.getValue().registered(address)) {
-        SlowConsumers.account(entry.getKey(), entry.getKey(), entry.getValue().backlog(), bytes,
-            policy.config().maxQueuedBytes(), "TCP bridge client " + entry.getKey().remoteAddress());
+        if (SlowConsumers.account(entry.getKey(), entry.getKey(), entry.getValue().backlog(), bytes,
+            policy.config().maxQueuedBytes(), () -> String.valueOf(entry.getKey().remoteAddress()))) {
+          entry.getValue().slowClientDisconnected();
+        }
       }
     }
   }
