@@ -28,10 +28,11 @@ public final class BridgeRoutes {
   /**
    * Mounts the bridge on {@code router}; call it before any body handler or catch-all route. Does
    * nothing when the SockJS bridge is off ({@code sockJsPath} null). Call once per HTTP verticle,
-   * on its event loop (the bridge's state is per verticle).
+   * on its event loop (the bridge's state is per verticle). {@code hardClose} closes a connection cut
+   * off for reading too slowly ({@link SlowConsumers}).
    */
   public static void mount(Router router, Vertx vertx, ModelRegistry models, ModelOperations operations,
-                           BridgeConfig config, AccessControl access) {
+                           BridgeConfig config, AccessControl access, HardClose hardClose) {
     if (config.sockJsPath() == null) {
       return;
     }
@@ -41,7 +42,7 @@ public final class BridgeRoutes {
         .setInboundPermitteds(policy.inboundPermitted())
         .setMaxHandlersPerSocket(config.maxHandlersPerSocket())
         .setMaxAddressLength(config.maxAddressLength());
-    Router bridge = SockJSHandler.create(vertx).bridge(options, new SockJsBridgeEvents(vertx, policy));
+    Router bridge = SockJSHandler.create(vertx).bridge(options, new SockJsBridgeEvents(vertx, policy, hardClose));
     String path = config.sockJsPath().endsWith("/")
         ? config.sockJsPath().substring(0, config.sockJsPath().length() - 1)
         : config.sockJsPath();

@@ -2,7 +2,6 @@ package io.livemodel.bridge;
 
 import io.livemodel.log.RateLimitedLog;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.net.impl.ConnectionBase;
 import io.vertx.core.streams.WriteStream;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -61,12 +60,12 @@ final class SlowConsumers {
    * complete there, so {@code unsent} stays confined to it).
    *
    * @param close closes the socket (and its session), when cut off
-   * @param connection the connection the socket's session was opened on, closed hard when cut off
-   *     (asked for only then; may give null: the socket is then only closed)
+   * @param connection the connection the socket's session was opened on, closed with {@code hardClose}
+   *     when cut off (asked for only then; may give null: the socket is then only closed)
    * @param who names the client in the log line
    */
-  static boolean write(WriteStream<Buffer> socket, Runnable close, Supplier<Object> connection, Buffer message,
-                       Unsent unsent, long maxQueuedBytes, Supplier<String> who) {
+  static boolean write(WriteStream<Buffer> socket, Runnable close, Supplier<Object> connection, HardClose hardClose,
+                       Buffer message, Unsent unsent, long maxQueuedBytes, Supplier<String> who) {
     if (unsent.cutOff) {
       return false;
     }
@@ -77,7 +76,7 @@ final class SlowConsumers {
       CUTOFFS.log(Level.FINE, "sockjs", () -> "SockJS bridge client " + who.get() + " disconnected: " + queued
           + " bytes unsent and " + size + " more to send, over bridge.maxQueuedBytes (" + maxQueuedBytes + ")");
       close.run();
-      closeHard(connection.get());
+      hardClose.close(connection.get());
       return false;
     }
     unsent.bytes += size;
@@ -90,12 +89,13 @@ final class SlowConsumers {
    * then closed, and the message should be dropped).
    *
    * @param stream what the bridge writes to (its {@code writeQueueFull()} is the signal)
-   * @param connection the underlying connection, closed hard when cut off; else {@code stream} is ended
+   * @param connection the underlying connection, closed with {@code hardClose} when cut off; if that
+   *     cannot, {@code stream} is ended
    * @param size the message's size in bytes, asked for only while the queue is full
    * @param who names the client in the log line
    */
-  static boolean account(WriteStream<?> stream, Object connection, Backlog backlog, LongSupplier size,
-                         long maxQueuedBytes, Supplier<String> who) {
+  static boolean account(WriteStream<?> stream, Object connection, HardClose hardClose, Backlog backlog,
+                         LongSupplier size, long maxQueuedBytes, Supplier<String> who) {
     if (!stream.writeQueueFull()) {
       return false;
     }
@@ -112,26 +112,8 @@ final class SlowConsumers {
     CUTOFFS.log(Level.FINE, "tcp", () -> "TCP bridge client " + who.get() + " disconnected: " + queued
         + " bytes queued past a full write queue, over bridge.maxQueuedBytes (" + maxQueuedBytes + ")");
     backlog.bytes = 0;
-    if (!closeHard(connection)) {
+    if (!hardClose.close(connection)) {
       stream.end();
-    }
-    return true;
-  }
-
-  /**
-   * Closes a Vert.x connection below its pipeline, discarding what it has queued: a WebSocket's or an
-   * HTTP response's handlers would otherwise first queue a close frame or the response's end behind
-   * everything already queued, and wait for a client that does not read. Returns false if
-   * {@code connection} is no Vert.x connection (nothing is done).
-   */
-  private static boolean closeHard(Object connection) {
-    if (!(connection instanceof ConnectionBase base)) {
-      return false;
-    }
-    if (base.channel().eventLoop().inEventLoop()) {
-      base.channel().unsafe().close(base.channel().unsafe().voidPromise());
-    } else {
-      base.channel().close();
     }
     return true;
   }

@@ -32,10 +32,12 @@ final class SockJsBridgeEvents implements Handler<BridgeEvent> {
 
   private final BridgePolicy policy;
   private final BridgeTokens tokens;
+  private final HardClose hardClose;
   private final Map<SockJSSocket, BridgeSession> sessions = new HashMap<>();
 
-  SockJsBridgeEvents(Vertx vertx, BridgePolicy policy) {
+  SockJsBridgeEvents(Vertx vertx, BridgePolicy policy, HardClose hardClose) {
     this.policy = policy;
+    this.hardClose = hardClose;
     this.tokens = new BridgeTokens(vertx, vertx.getOrCreateContext(), policy.access().control());
   }
 
@@ -99,7 +101,7 @@ final class SockJsBridgeEvents implements Handler<BridgeEvent> {
       // session between polls (it lives on until its timeout, keeping what it queued).
       socket.close();
     };
-    return SlowConsumers.write(socket, cutOff, () -> connection(socket), frame.toBuffer(), session.unsent(),
+    return SlowConsumers.write(socket, cutOff, () -> connection(socket), hardClose, frame.toBuffer(), session.unsent(),
         policy.config().maxQueuedBytes(), () -> String.valueOf(socket.remoteAddress()));
   }
 
