@@ -11,6 +11,7 @@ import io.livemodel.crud.ModelOperations;
 import io.livemodel.crud.access.AccessControl;
 import io.livemodel.crud.WriteClient;
 import io.livemodel.filter.QueryLimits;
+import io.livemodel.http.ConnectionClose;
 import io.livemodel.http.HttpVerticle;
 import io.livemodel.http.StreamAdmission;
 import io.livemodel.model.ModelLoader;
@@ -184,7 +185,7 @@ public final class LiveModelServer {
         .compose(id -> {
           deployments.add(id);
           return config.bridge().tcpPort() > 0
-              ? vertx.deployVerticle(new TcpBridgeVerticle(models, operations, config.bridge(), access)).map(deployments::add)
+              ? vertx.deployVerticle(new TcpBridgeVerticle(models, operations, config.bridge(), access, ConnectionClose::now)).map(deployments::add)
               : Future.succeededFuture();
         })
         .onFailure(e -> {

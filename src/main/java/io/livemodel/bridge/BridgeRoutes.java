@@ -29,10 +29,11 @@ public final class BridgeRoutes {
   /**
    * Mounts the bridge on {@code router}; call it before any body handler or catch-all route. Does
    * nothing when the SockJS bridge is off ({@code sockJsPath} null). Call once per HTTP verticle,
-   * on its event loop (the bridge's state is per verticle).
+   * on its event loop (the bridge's state is per verticle). {@code hardClose} closes a connection cut
+   * off for reading too slowly ({@link SlowConsumers}).
    */
   public static void mount(Router router, Vertx vertx, ModelRegistry models, ModelOperations operations,
-                           BridgeConfig config, AccessControl access) {
+                           BridgeConfig config, AccessControl access, HardClose hardClose) {
     if (config.sockJsPath() == null) {
       return;
     }
@@ -42,12 +43,13 @@ public final class BridgeRoutes {
         .setInboundPermitteds(policy.inboundPermitted())
         .setMaxHandlersPerSocket(config.maxHandlersPerSocket())
         .setMaxAddressLength(config.maxAddressLength());
-    Router bridge = SockJSHandler.create(vertx).bridge(options, new SockJsBridgeEvents(vertx, policy));
+    Router bridge = SockJSHandler.create(vertx).bridge(options, new SockJsBridgeEvents(vertx, policy, hardClose));
     String path = config.sockJsPath().endsWith("/")
         ? config.sockJsPath().substring(0, config.sockJsPath().length() - 1)
         : config.sockJsPath();
-    // xhr_send needs a body handler; this one caps bodies at the transport limit.
-    router.route(path + "/*").handler(BodyHandler.create(false).setBodyLimit(transportLimit(config)));
+    // xhr_send and jsonp_send need a body handler; this one caps bodies at the transport limit. POST
+    // only: on a GET it would read the request, and a WebSocket upgrade could then no longer be accepted.
+    router.post(path + "/*").handler(BodyHandler.create(false).setBodyLimit(transportLimit(config)));
     router.postWithRegex(java.util.regex.Pattern.quote(path) + "/[^/.]+/[^/.]+/xhr_send").handler(new SockJsSendCheck());
     BridgeLogFilter.install();
     router.route(path + "/*").subRouter(bridge);

@@ -19,6 +19,8 @@ final class BridgeSession {
   /** The transport named in stream metrics ({@link StreamMetrics#SOCKJS}, {@link StreamMetrics#TCP}); null: none. */
   private final String transport;
   private final SlowConsumers.Backlog backlog = new SlowConsumers.Backlog();
+  private final SlowConsumers.Unsent unsent = new SlowConsumers.Unsent();
+  private boolean slowDisconnected;
   /** Registrations that may receive only some changes (READ through $owner alone); usually empty. */
   private final java.util.Map<String, BridgeAccess.Grant> filtered = new java.util.HashMap<>();
 
@@ -35,6 +37,15 @@ final class BridgeSession {
   void closed() {
     registered.forEach(address -> streams(address, false));
     registered.clear();
+  }
+
+  /** The socket is cut off for reading too slowly: each registration counts as a slow client's stream (metrics). */
+  void slowClientDisconnected() {
+    if (transport != null && !slowDisconnected) {
+      slowDisconnected = true;
+      registered.forEach(address -> StreamMetrics.current().slowClientDisconnected(
+          address.substring(Addresses.CHANGES_PREFIX.length()), transport));
+    }
   }
 
   /** A change sent to the client on a registered address (stream metrics). */
@@ -93,9 +104,14 @@ final class BridgeSession {
     };
   }
 
-  /** The bytes queued to this socket past its full write queue ({@link SlowConsumers}). */
+  /** TCP: the bytes queued to this socket past its full write queue ({@link SlowConsumers}). */
   SlowConsumers.Backlog backlog() {
     return backlog;
+  }
+
+  /** SockJS: the bytes written to this socket and not sent yet ({@link SlowConsumers}). */
+  SlowConsumers.Unsent unsent() {
+    return unsent;
   }
 
   /** Whether this socket has registered {@code address}. */

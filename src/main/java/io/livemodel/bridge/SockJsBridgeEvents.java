@@ -20,8 +20,12 @@ import java.util.Map;
  * <p>A refused frame is answered here with the {@link Refusal#toFrame() error frame}, and its event
  * is deliberately left uncompleted: completing it with {@code false} would make vertx-web send a
  * second, uninformative {@code "rejected"} error, and nothing waits on the event (no timer, no
- * state), so it is simply dropped. Every other event is completed with {@code true}, except a
- * message the socket may not receive ({@code false}: vertx-web then does not deliver it).
+ * state), so it is simply dropped. Every other event is completed with {@code true}, except the
+ * messages to a known socket ({@code RECEIVE}): this handler writes them itself, counting their
+ * unsent bytes for the slow-consumer cutoff ({@link SlowConsumers}), or drops them (a message the
+ * socket may not receive, or one for a socket cut off), and completes them with {@code false} so that
+ * vertx-web does not write them again (it then logs "outbound message rejected" at debug level,
+ * which {@link BridgeLogFilter} drops).
  *
  * <p>One instance per HTTP verticle; called on that verticle's event loop only.
  */
@@ -29,10 +33,12 @@ final class SockJsBridgeEvents implements Handler<BridgeEvent> {
 
   private final BridgePolicy policy;
   private final BridgeTokens tokens;
+  private final HardClose hardClose;
   private final Map<SockJSSocket, BridgeSession> sessions = new HashMap<>();
 
-  SockJsBridgeEvents(Vertx vertx, BridgePolicy policy) {
+  SockJsBridgeEvents(Vertx vertx, BridgePolicy policy, HardClose hardClose) {
     this.policy = policy;
+    this.hardClose = hardClose;
     this.tokens = new BridgeTokens(vertx, vertx.getOrCreateContext(), policy.access().control());
   }
 
@@ -51,11 +57,6 @@ final class SockJsBridgeEvents implements Handler<BridgeEvent> {
       case RECEIVE -> {
         BridgeSession session = sessions.get(socket);
         JsonObject frame = event.getRawMessage();
-        if (session != null && SlowConsumers.account(socket, connection(socket), session.backlog(),
-            () -> frame == null ? 0 : frame.toBuffer().length(),
-            policy.config().maxQueuedBytes(), "SockJS bridge client " + socket.remoteAddress())) {
-          return; // the message is dropped with the connection; nothing waits on the event
-        }
         if (session != null && frame != null) {
           // The frame is this socket's own copy, written as it is after the event: rewritten in place.
           String address = frame.getString("address");
@@ -67,9 +68,12 @@ final class SockJsBridgeEvents implements Handler<BridgeEvent> {
             if (delivered != body) {
               frame.put("body", delivered);
             }
-            session.received(address);
+            if (deliver(socket, session, frame)) {
+              session.received(address);
+            }
           }
-          event.complete(delivered != null);
+          // Delivered above (or dropped): false keeps the bridge from writing it a second time.
+          event.complete(false);
           return;
         }
       }
@@ -91,6 +95,25 @@ final class SockJsBridgeEvents implements Handler<BridgeEvent> {
       }
     }
     event.complete(true);
+  }
+
+  /**
+   * Writes a message the bridge forwards to a socket, counting its bytes until they are sent: the
+   * slow-consumer cutoff ({@link SlowConsumers#write}). Written here rather than by the bridge
+   * because only the write's future tells when the bytes have left: vertx-web's SockJS sessions
+   * report no write queue of their own (they pass every message on to the current request or
+   * WebSocket at once, or, between polls, keep it without limit). Returns false if the message was
+   * dropped (the socket is cut off).
+   */
+  private boolean deliver(SockJSSocket socket, BridgeSession session, JsonObject frame) {
+    Runnable cutOff = () -> {
+      session.slowClientDisconnected();
+      // Ends the SockJS session and so its registrations: closing a connection alone would not end a
+      // session between polls (it lives on until its timeout, keeping what it queued).
+      socket.close();
+    };
+    return SlowConsumers.write(socket, cutOff, () -> connection(socket), hardClose, frame.toBuffer(), session.unsent(),
+        policy.config().maxQueuedBytes(), () -> String.valueOf(socket.remoteAddress()));
   }
 
   /** The HTTP connection a socket writes to (the WebSocket's, or the streaming request's); null if none. */

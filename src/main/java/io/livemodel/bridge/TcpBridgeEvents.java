@@ -45,11 +45,13 @@ final class TcpBridgeEvents implements Handler<BridgeEvent> {
   private final BridgePolicy policy;
   private final EventBus eventBus;
   private final BridgeTokens tokens;
+  private final HardClose hardClose;
   private final Map<NetSocket, BridgeSession> sessions = new HashMap<>();
   private final Map<String, MessageConsumer<Object>> watchers = new HashMap<>();
 
-  TcpBridgeEvents(io.vertx.core.Vertx vertx, BridgePolicy policy) {
+  TcpBridgeEvents(io.vertx.core.Vertx vertx, BridgePolicy policy, HardClose hardClose) {
     this.policy = policy;
+    this.hardClose = hardClose;
     this.eventBus = vertx.eventBus();
     this.tokens = new BridgeTokens(vertx, vertx.getOrCreateContext(), policy.access().control());
   }
@@ -120,8 +122,10 @@ final class TcpBridgeEvents implements Handler<BridgeEvent> {
     LongSupplier bytes = () -> size[0] >= 0 ? size[0] : (size[0] = sizeOf(message.body()));
     for (Map.Entry<NetSocket, BridgeSession> entry : List.copyOf(sessions.entrySet())) {
       if (entry.getValue().registered(address)) {
-        SlowConsumers.account(entry.getKey(), entry.getKey(), entry.getValue().backlog(), bytes,
-            policy.config().maxQueuedBytes(), "TCP bridge client " + entry.getKey().remoteAddress());
+        if (SlowConsumers.account(entry.getKey(), entry.getKey(), hardClose, entry.getValue().backlog(), bytes,
+            policy.config().maxQueuedBytes(), () -> String.valueOf(entry.getKey().remoteAddress()))) {
+          entry.getValue().slowClientDisconnected();
+        }
       }
     }
   }

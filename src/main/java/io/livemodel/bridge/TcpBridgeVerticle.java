@@ -24,10 +24,16 @@ public final class TcpBridgeVerticle extends VerticleBase {
   private TcpEventBusBridge bridge;
 
   private final AccessControl access;
+  private final HardClose hardClose;
 
-  /** @param access the node's access control (bridge registrations and CRUD requests are decided with it) */
-  public TcpBridgeVerticle(ModelRegistry models, ModelOperations operations, BridgeConfig config, AccessControl access) {
+  /**
+   * @param access the node's access control (bridge registrations and CRUD requests are decided with it)
+   * @param hardClose closes a connection cut off for reading too slowly ({@link SlowConsumers})
+   */
+  public TcpBridgeVerticle(ModelRegistry models, ModelOperations operations, BridgeConfig config, AccessControl access,
+                           HardClose hardClose) {
     this.access = access;
+    this.hardClose = hardClose;
     this.models = models;
     this.operations = operations;
     this.config = config;
@@ -41,7 +47,7 @@ public final class TcpBridgeVerticle extends VerticleBase {
         .setOutboundPermitteds(policy.outboundPermitted())
         .setInboundPermitteds(policy.inboundPermitted());
     NetServerOptions server = new NetServerOptions().setTcpNoDelay(true).setTcpKeepAlive(true);
-    bridge = TcpEventBusBridge.create(vertx, options, server, new TcpBridgeEvents(vertx, policy));
+    bridge = TcpEventBusBridge.create(vertx, options, server, new TcpBridgeEvents(vertx, policy, hardClose));
     if (config.inboundCrud()) {
       BridgeCrud.register(vertx, models, operations, access);
     }

@@ -72,7 +72,7 @@ public final class HttpVerticle extends VerticleBase {
     Cors.mount(router, config.cors());
     router.get("/health").handler(new HealthHandler(clusterManager, config.store().type()));
     Ops.mount(router, vertx, config, models, store, clusterManager);
-    BridgeRoutes.mount(router, vertx, models, operations, config.bridge(), access);
+    BridgeRoutes.mount(router, vertx, models, operations, config.bridge(), access, VertxInternals::closeNow);
     // REST requests only: bridge transports (SockJS streaming, WebSockets) are long-lived by design.
     router.route().handler(ctx -> {
       Timeouts.bodyDeadline(ctx, idleMillis);

@@ -181,6 +181,26 @@ final class VertxInternals {
   }
 
   /**
+   * Closes a connection (HTTP, WebSocket, TCP) below its pipeline, discarding what it has queued: a
+   * WebSocket's or an HTTP response's handlers would otherwise first queue a close frame or the
+   * response's end behind everything already queued, and wait for a client that does not read (the
+   * bridges' slow-consumer cutoff). Returns false if {@code connection} is no Vert.x connection
+   * (nothing is done). Any thread: off the connection's event loop the channel is closed the usual
+   * Netty way, which still discards the queue.
+   */
+  static boolean closeNow(Object connection) {
+    if (!(connection instanceof ConnectionBase base)) {
+      return false;
+    }
+    if (base.channel().eventLoop().inEventLoop()) {
+      base.channel().unsafe().close(base.channel().unsafe().voidPromise());
+    } else {
+      base.channel().close();
+    }
+    return true;
+  }
+
+  /**
    * The Netty pipeline of a connection ({@link ProtocolGuard} adds its handler there), or null where
    * the connection class does not expose one: then the guard is not installed, which BadInputTest's
    * raw-protocol cases notice.

@@ -102,7 +102,7 @@ class SlowBridgeConsumerTest {
     return socket;
   }
 
-  private static Socket smallSocket(int port) throws Exception {
+  static Socket smallSocket(int port) throws Exception {
     Socket socket = new Socket();
     socket.setReceiveBufferSize(4096);
     socket.connect(new InetSocketAddress("127.0.0.1", port));
@@ -115,7 +115,7 @@ class SlowBridgeConsumerTest {
     Thread.sleep(200);
   }
 
-  private static String readHead(InputStream in) throws Exception {
+  static String readHead(InputStream in) throws Exception {
     StringBuilder head = new StringBuilder();
     while (!head.toString().endsWith("\r\n\r\n")) {
       int c = in.read();
@@ -128,7 +128,7 @@ class SlowBridgeConsumerTest {
   }
 
   /** Reads what the server had sent: true if it then closed (EOF or reset), false if it kept sending for 10 s. */
-  private static boolean disconnected(Socket socket) throws Exception {
+  static boolean disconnected(Socket socket) throws Exception {
     byte[] buffer = new byte[65536];
     // Shorter than the bridge's 10 s ping timeout, which would close a silent client anyway.
     socket.setSoTimeout(3_000);
@@ -149,7 +149,7 @@ class SlowBridgeConsumerTest {
     }
   }
 
-  private static byte[] maskedText(String text) {
+  static byte[] maskedText(String text) {
     byte[] payload = text.getBytes(StandardCharsets.UTF_8);
     byte[] mask = {1, 2, 3, 4};
     Buffer frame = Buffer.buffer().appendByte((byte) 0x81).appendByte((byte) (0x80 | payload.length)).appendBytes(mask);
