@@ -103,6 +103,13 @@ public final class TestServer implements AutoCloseable {
     private long maxQueuedBytes = DEFAULTS.stream().maxQueuedBytes();
     private Retention retention = DEFAULTS.stream().retention();
     private StreamLimits streamLimits = DEFAULTS.stream().limits();
+    private int maxRequestsInFlightPerClient = DEFAULTS.maxRequestsInFlightPerClient();
+
+    /** {@code http.maxRequestsInFlightPerClient} (0: no limit). */
+    public Builder maxRequestsInFlightPerClient(int value) {
+      this.maxRequestsInFlightPerClient = value;
+      return this;
+    }
 
     public Builder streamLimits(StreamLimits limits) {
       this.streamLimits = limits;
@@ -196,7 +203,8 @@ public final class TestServer implements AutoCloseable {
       // take it between choosing and binding.
       return new ServerConfig("127.0.0.1", 0, DEFAULTS.restApiRoot(), modelDirs, store, httpInstances, bodyLimit,
           idleTimeoutSeconds, DEFAULTS.maxHeaderSize(),
-          new StreamConfig(heartbeatSeconds, retryMs, gapWaitMillis, maxQueuedBytes, retention, streamLimits), bridge, cluster);
+          new StreamConfig(heartbeatSeconds, retryMs, gapWaitMillis, maxQueuedBytes, retention, streamLimits), bridge, cluster)
+          .withMaxRequestsInFlightPerClient(maxRequestsInFlightPerClient);
     }
 
     public TestServer build() {
