@@ -42,8 +42,8 @@ import java.util.function.Supplier;
  * <p>Reads made for a client ({@link ClientKey}, bound by the HTTP layer to the client's address) hold
  * or wait for at most {@link PgStoreOptions#maxConnectionsPerClient()} pooled connections at once; the
  * client's further reads queue behind its own ({@link ClientShare}), and past
- * {@link PgStoreOptions#QUEUED_PER_CLIENT_CONNECTION} per connection of the share, or
- * {@link PgStoreOptions#POOL_WAIT_TIMEOUT} of waiting, fail with 429 {@code TOO_MANY_REQUESTS}. So one
+ * {@link PgStoreOptions#MAX_QUEUED_PER_CLIENT} waiting, or {@link PgStoreOptions#POOL_WAIT_TIMEOUT} of
+ * waiting, fail with 429 {@code TOO_MANY_REQUESTS}. So one
  * client's expensive reads cannot take the whole pool from the others. Writes are not counted: they
  * are serialized per model ({@link GroupCommit}), so they hold at most one connection per model.
  *
@@ -69,7 +69,7 @@ public final class PgStore implements Store {
     this.schema = new PgSchema(options.schemaName());
     this.changeLog = new PgChangeTable(schema, Objects.requireNonNull(retention, "retention"));
     int perClient = options.maxConnectionsPerClient();
-    this.share = new ClientShare(perClient, perClient * PgStoreOptions.QUEUED_PER_CLIENT_CONNECTION,
+    this.share = new ClientShare(perClient, PgStoreOptions.MAX_QUEUED_PER_CLIENT,
         PgStoreOptions.POOL_WAIT_TIMEOUT.toMillis(), () -> overShare(perClient));
   }
 
@@ -88,6 +88,11 @@ public final class PgStore implements Store {
   /** Clients with reads holding or waiting for connections (tests check it for leaks). */
   public int clientsInPool() {
     return share.clients();
+  }
+
+  /** Reads of {@code client} holding or waiting for a pooled connection (at most its share). */
+  public int readsInPool(String client) {
+    return share.running(client);
   }
 
   /** The {@code application_name} of this store's connections, e.g. for {@code pg_stat_activity}. */

@@ -27,8 +27,11 @@ public record PgStoreOptions(String url, int poolSize, Duration statementTimeout
   public static final Duration POOL_WAIT_TIMEOUT = Duration.ofSeconds(5);
   /** Requests waiting for a pooled connection beyond this many fail at once with 503. */
   public static final int MAX_WAIT_QUEUE = 1000;
-  /** Reads one client may have queued for its share of the pool, per connection of the share; more: 429. */
-  public static final int QUEUED_PER_CLIENT_CONNECTION = 4;
+  /**
+   * Reads one client may have waiting for its share of the pool; more: 429. As large as the pool's own
+   * queue: a client's requests in progress are bounded before (http.maxRequestsInFlightPerClient).
+   */
+  public static final int MAX_QUEUED_PER_CLIENT = MAX_WAIT_QUEUE;
 
   /** Options where a client may hold half the pool (at least one connection). */
   public PgStoreOptions(String url, int poolSize, Duration statementTimeout, String schema) {
