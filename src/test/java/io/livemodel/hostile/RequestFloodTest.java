@@ -7,7 +7,6 @@ import io.livemodel.testing.RawHttp;
 import io.livemodel.testing.TestServer;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
@@ -34,6 +33,7 @@ import org.junit.jupiter.api.Test;
 class RequestFloodTest {
 
   private static final String ORIGIN = "https://app.example";
+  private static final String STREAM = "/api/MyModels/change-stream?_format=event-stream";
 
   private final List<Socket> sockets = new ArrayList<>();
   private TestServer server;
@@ -167,7 +167,7 @@ class RequestFloodTest {
       }
       case 8 -> {
         try (Socket socket = RawHttp.open("127.0.0.1", server.port())) {
-          String head = streamHead(socket);
+          String head = RawHttp.head(socket, STREAM);
           return head.startsWith("HTTP/1.1 200") ? "stream" : head;
         }
       }
@@ -202,22 +202,6 @@ class RequestFloodTest {
   private String openStream() throws IOException {
     Socket socket = RawHttp.open("127.0.0.1", server.port());
     sockets.add(socket);
-    return streamHead(socket);
-  }
-
-  private static String streamHead(Socket socket) throws IOException {
-    socket.getOutputStream().write(("GET /api/MyModels/change-stream?_format=event-stream HTTP/1.1\r\nHost: x\r\n\r\n")
-        .getBytes(StandardCharsets.US_ASCII));
-    InputStream in = socket.getInputStream();
-    StringBuilder head = new StringBuilder();
-    byte[] buffer = new byte[4096];
-    while (!head.toString().contains("\r\n\r\n")) {
-      int n = in.read(buffer);
-      if (n < 0) {
-        break;
-      }
-      head.append(new String(buffer, 0, n, StandardCharsets.ISO_8859_1));
-    }
-    return head.toString();
+    return RawHttp.head(socket, STREAM);
   }
 }

@@ -53,6 +53,27 @@ public final class RawHttp {
     return socket;
   }
 
+  /**
+   * Sends {@code GET pathAndQuery} on {@code socket} and returns the answer's head only, leaving the
+   * connection open (a change stream's body never ends).
+   */
+  public static String head(Socket socket, String pathAndQuery) throws IOException {
+    OutputStream out = socket.getOutputStream();
+    out.write(("GET " + pathAndQuery + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+    out.flush();
+    InputStream in = socket.getInputStream();
+    StringBuilder head = new StringBuilder();
+    byte[] buffer = new byte[4096];
+    while (!head.toString().contains("\r\n\r\n")) {
+      int n = in.read(buffer);
+      if (n < 0) {
+        break;
+      }
+      head.append(new String(buffer, 0, n, StandardCharsets.ISO_8859_1));
+    }
+    return head.toString();
+  }
+
   /** Reads a whole answer (the server closes the connection after it). */
   public static Response read(InputStream in) throws IOException {
     ByteArrayOutputStream all = new ByteArrayOutputStream();
