@@ -13,6 +13,7 @@ import io.livemodel.crud.WriteClient;
 import io.livemodel.filter.QueryLimits;
 import io.livemodel.http.ConnectionClose;
 import io.livemodel.http.HttpVerticle;
+import io.livemodel.http.RequestGate;
 import io.livemodel.http.StreamAdmission;
 import io.livemodel.model.ModelLoader;
 import io.livemodel.model.ModelRegistry;
@@ -63,6 +64,7 @@ public final class LiveModelServer {
   private AccessControl access;
   private final List<HttpVerticle> httpVerticles = new CopyOnWriteArrayList<>();
   private final List<String> deployments = new ArrayList<>();
+  private final RequestGate gate;
 
   private LiveModelServer(Node node, ServerConfig config, ModelRegistry models, Store store) {
     this.node = node;
@@ -70,6 +72,7 @@ public final class LiveModelServer {
     this.models = models;
     this.store = store;
     this.bus = new ChangeBus(node.vertx(), store, config.stream().gapWaitMillis());
+    this.gate = new RequestGate(config.maxRequestsInFlightPerClient(), config.bridge().sockJsPath());
   }
 
   /**
@@ -146,7 +149,8 @@ public final class LiveModelServer {
     StoreConfig store = config.store();
     if (StoreConfig.POSTGRES.equals(store.type())) {
       return new PgStore(new PgStoreOptions(store.postgresUrl(), store.poolSize(),
-          Duration.ofMillis(store.statementTimeoutMs()), store.postgresSchema()), config.stream().retention());
+          Duration.ofMillis(store.statementTimeoutMs()), store.postgresSchema(), store.maxConnectionsPerClient()),
+          config.stream().retention());
     }
     return new MemoryStore(store.dataDir() == null
         ? MemoryStoreOptions.inMemory()
@@ -177,7 +181,7 @@ public final class LiveModelServer {
           DeploymentOptions options = new DeploymentOptions().setInstances(config.effectiveHttpInstances());
           return vertx.deployVerticle(() -> {
             HttpVerticle verticle = new HttpVerticle(config, models, operations, store, bus, encodings, admission,
-                node.clusterManager(), access);
+                node.clusterManager(), access, gate);
             httpVerticles.add(verticle);
             return verticle;
           }, options);
@@ -223,6 +227,16 @@ public final class LiveModelServer {
 
   public Store store() {
     return store;
+  }
+
+  /** Client addresses with requests in progress on this node (0 once every request has ended). */
+  public int clientsWithRequestsInProgress() {
+    return gate.clients();
+  }
+
+  /** Requests of this client address in progress on this node. */
+  public int requestsInProgress(String client) {
+    return gate.inProgress(client);
   }
 
   /** Open change streams on this node, over all HTTP verticles. */

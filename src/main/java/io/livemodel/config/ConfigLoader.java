@@ -83,8 +83,9 @@ public final class ConfigLoader {
     check(bodyLimit > 0, where + ": http.bodyLimit must be positive");
     int idle = http.getInteger("idleTimeoutSeconds", defaults.idleTimeoutSeconds());
     int maxHeader = http.getInteger("maxHeaderSize", defaults.maxHeaderSize());
-    check(instances >= 0 && idle >= 0 && maxHeader >= 1024,
-        where + ": http.instances and idleTimeoutSeconds must be >= 0, maxHeaderSize >= 1024");
+    int perClient = http.getInteger("maxRequestsInFlightPerClient", defaults.maxRequestsInFlightPerClient());
+    check(instances >= 0 && idle >= 0 && maxHeader >= 1024 && perClient >= 0,
+        where + ": http.instances, idleTimeoutSeconds and maxRequestsInFlightPerClient must be >= 0, maxHeaderSize >= 1024");
     JsonObject stream = json.getJsonObject("stream", new JsonObject());
     StreamConfig d = defaults.stream();
     int heartbeat = intValue(env, "LIVEMODEL_HEARTBEAT_SECONDS", stream.getValue("heartbeatSeconds", d.heartbeatSeconds()),
@@ -104,7 +105,7 @@ public final class ConfigLoader {
         maxHeader, streamConfig, bridge(json.getJsonObject("bridge", new JsonObject()), where),
         cluster(json.getJsonObject("cluster", new JsonObject()), env, where), OpsConfig.read(json, env, where),
         query(json.getJsonObject("query", new JsonObject()), where),
-        CorsConfig.from(http.getJsonObject("cors", new JsonObject()), env, where));
+        CorsConfig.from(http.getJsonObject("cors", new JsonObject()), env, where), perClient);
   }
 
   private static StreamLimits limits(JsonObject json, StreamLimits d, String where) {
@@ -207,7 +208,9 @@ public final class ConfigLoader {
     String schema = env.getOrDefault("LIVEMODEL_PG_SCHEMA", pg.getString("schema"));
     check(schema == null || schema.matches("[A-Za-z_][A-Za-z0-9_]{0,62}"),
         where + ": store.postgres.schema (or LIVEMODEL_PG_SCHEMA) must be a plain identifier, not " + schema);
-    return new StoreConfig(type, dataDir, url, pool, timeout, schema);
+    int perClient = pg.getInteger("maxConnectionsPerClient", StoreConfig.defaultConnectionsPerClient(pool));
+    check(perClient >= 0, where + ": store.postgres.maxConnectionsPerClient must be >= 0 (0: no limit), not " + perClient);
+    return new StoreConfig(type, dataDir, url, pool, timeout, schema, perClient);
   }
 
   private static int intValue(Map<String, String> env, String variable, Object fileValue, String what) {

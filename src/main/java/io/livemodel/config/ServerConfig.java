@@ -23,6 +23,8 @@ import java.util.List;
  * @param ops metrics and logging ({@code "metrics"}, {@code "logging"})
  * @param query query cost limits
  * @param cors cross-origin headers and preflights ({@code http.cors})
+ * @param maxRequestsInFlightPerClient requests one client address may have in progress on the node
+ *     ({@code http.maxRequestsInFlightPerClient}; 429 above it, 0: no limit)
  */
 public record ServerConfig(
     String host,
@@ -39,14 +41,19 @@ public record ServerConfig(
     ClusterConfig cluster,
     OpsConfig ops,
     QueryConfig query,
-    CorsConfig cors) {
+    CorsConfig cors,
+    int maxRequestsInFlightPerClient) {
+
+  /** The default of {@code http.maxRequestsInFlightPerClient}. */
+  public static final int DEFAULT_MAX_REQUESTS_IN_FLIGHT_PER_CLIENT = 64;
 
   /** A configuration with the default metrics, logging, query limits and LoopBack's scaffolded CORS. */
   public ServerConfig(String host, int port, String restApiRoot, List<Path> modelDirs, StoreConfig store,
                       int httpInstances, long bodyLimit, int idleTimeoutSeconds, int maxHeaderSize,
                       StreamConfig stream, BridgeConfig bridge, ClusterConfig cluster) {
     this(host, port, restApiRoot, modelDirs, store, httpInstances, bodyLimit, idleTimeoutSeconds, maxHeaderSize,
-        stream, bridge, cluster, OpsConfig.defaults(), QueryConfig.defaults(), CorsConfig.defaults());
+        stream, bridge, cluster, OpsConfig.defaults(), QueryConfig.defaults(), CorsConfig.defaults(),
+        DEFAULT_MAX_REQUESTS_IN_FLIGHT_PER_CLIENT);
   }
 
   /** A configuration with these metrics and logging settings, and the default query limits. */
@@ -54,7 +61,7 @@ public record ServerConfig(
                       int httpInstances, long bodyLimit, int idleTimeoutSeconds, int maxHeaderSize,
                       StreamConfig stream, BridgeConfig bridge, ClusterConfig cluster, OpsConfig ops) {
     this(host, port, restApiRoot, modelDirs, store, httpInstances, bodyLimit, idleTimeoutSeconds, maxHeaderSize,
-        stream, bridge, cluster, ops, QueryConfig.defaults(), CorsConfig.defaults());
+        stream, bridge, cluster, ops, QueryConfig.defaults(), CorsConfig.defaults(), DEFAULT_MAX_REQUESTS_IN_FLIGHT_PER_CLIENT);
   }
 
   /** A configuration with these query limits, and the default metrics and logging settings. */
@@ -62,13 +69,19 @@ public record ServerConfig(
                       int httpInstances, long bodyLimit, int idleTimeoutSeconds, int maxHeaderSize,
                       StreamConfig stream, BridgeConfig bridge, ClusterConfig cluster, QueryConfig query) {
     this(host, port, restApiRoot, modelDirs, store, httpInstances, bodyLimit, idleTimeoutSeconds, maxHeaderSize,
-        stream, bridge, cluster, OpsConfig.defaults(), query, CorsConfig.defaults());
+        stream, bridge, cluster, OpsConfig.defaults(), query, CorsConfig.defaults(), DEFAULT_MAX_REQUESTS_IN_FLIGHT_PER_CLIENT);
   }
 
   /** This configuration with other CORS settings. */
   public ServerConfig withCors(CorsConfig value) {
     return new ServerConfig(host, port, restApiRoot, modelDirs, store, httpInstances, bodyLimit, idleTimeoutSeconds,
-        maxHeaderSize, stream, bridge, cluster, ops, query, value);
+        maxHeaderSize, stream, bridge, cluster, ops, query, value, maxRequestsInFlightPerClient);
+  }
+
+  /** This configuration with another {@code http.maxRequestsInFlightPerClient}. */
+  public ServerConfig withMaxRequestsInFlightPerClient(int value) {
+    return new ServerConfig(host, port, restApiRoot, modelDirs, store, httpInstances, bodyLimit, idleTimeoutSeconds,
+        maxHeaderSize, stream, bridge, cluster, ops, query, cors, value);
   }
 
   /**

@@ -11,13 +11,26 @@ import java.nio.file.Path;
  * @param poolSize PostgreSQL connections per node
  * @param statementTimeoutMs the longest a PostgreSQL statement may run
  * @param postgresSchema the PostgreSQL schema holding LiveModel's tables; null means {@code public}
+ * @param maxConnectionsPerClient pooled PostgreSQL connections one client address may hold at once
+ *     (its further reads queue, then 429); 0: no limit
  */
 public record StoreConfig(String type, Path dataDir, String postgresUrl, int poolSize, int statementTimeoutMs,
-                          String postgresSchema) {
+                          String postgresSchema, int maxConnectionsPerClient) {
 
   /** Settings in the {@code public} schema. */
   public StoreConfig(String type, Path dataDir, String postgresUrl, int poolSize, int statementTimeoutMs) {
     this(type, dataDir, postgresUrl, poolSize, statementTimeoutMs, null);
+  }
+
+  /** Settings with the default share of the pool per client ({@link #defaultConnectionsPerClient}). */
+  public StoreConfig(String type, Path dataDir, String postgresUrl, int poolSize, int statementTimeoutMs,
+                     String postgresSchema) {
+    this(type, dataDir, postgresUrl, poolSize, statementTimeoutMs, postgresSchema, defaultConnectionsPerClient(poolSize));
+  }
+
+  /** Half the pool, at least one connection. */
+  public static int defaultConnectionsPerClient(int poolSize) {
+    return Math.max(1, poolSize / 2);
   }
 
   public static final String MEMORY = "memory";

@@ -82,6 +82,7 @@ final class ChangeStreamEndpoint {
       streams.track(subscriber, token);
     }
     StreamAdmission.Ticket ticket = admission.admit(ctx.request().remoteAddress().hostAddress(), afterSeq >= 0);
+    RequestGate.release(ctx);  // a stream: counted by the stream limits from now on, not as a request in progress
     subscriber.open(ctx.request(), afterSeq, ticket);
   }
 

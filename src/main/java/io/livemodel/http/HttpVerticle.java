@@ -38,6 +38,7 @@ public final class HttpVerticle extends VerticleBase {
   private final SharedEncodings encodings;
   private final StreamAdmission admission;
   private final AccessControl access;
+  private final RequestGate gate;
   private ChangeHub hub;
   private HttpServer server;
 
@@ -47,11 +48,13 @@ public final class HttpVerticle extends VerticleBase {
    * @param clusterManager the node's cluster manager, null when not clustered
    * @param encodings the node's change encodings, shared by its HTTP verticles
    * @param access the node's access control
+   * @param gate the node's requests in progress per client, shared by its HTTP verticles
    */
   public HttpVerticle(ServerConfig config, ModelRegistry models, ModelOperations operations, Store store,
                       ChangeBus bus, SharedEncodings encodings, StreamAdmission admission,
-                      ClusterManager clusterManager, AccessControl access) {
+                      ClusterManager clusterManager, AccessControl access, RequestGate gate) {
     this.access = access;
+    this.gate = gate;
     this.admission = admission;
     this.config = config;
     this.store = store;
@@ -70,6 +73,8 @@ public final class HttpVerticle extends VerticleBase {
     Router router = Router.router(vertx);
     // First: CORS headers go on every answer (bridge, health and errors too), preflights end here.
     Cors.mount(router, config.cors());
+    // Then the client's requests in progress: a refusal costs nothing more and still carries CORS headers.
+    gate.mount(router);
     router.get("/health").handler(new HealthHandler(clusterManager, config.store().type()));
     Ops.mount(router, vertx, config, models, store, clusterManager);
     BridgeRoutes.mount(router, vertx, models, operations, config.bridge(), access, VertxInternals::closeNow);

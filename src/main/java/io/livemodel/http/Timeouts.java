@@ -36,7 +36,8 @@ final class Timeouts {
       }
     });
     ctx.put(BODY_TIMER, timer);
-    request.response().endHandler(v -> vertx.cancelTimer(timer));
+    // Through the routing context: response().endHandler would replace the context's own end handlers.
+    ctx.addEndHandler(v -> vertx.cancelTimer(timer));
   }
 
   /** The whole body has arrived (the body handler is done): the deadline no longer applies. */

@@ -66,6 +66,20 @@ class ConfigLoaderTest {
     assertThat(config.store().postgresUrl()).isEqualTo("postgresql://app:secret@db:5432/app");
   }
 
+  @Test
+  @DisplayName("per-client limits: 64 requests in progress and half the pool by default, as set otherwise, 0 for off")
+  void perClientLimits() throws Exception {
+    ServerConfig defaults = ConfigLoader.load(write("{\"store\":{\"postgres\":{\"poolSize\":10}}}"), Map.of());
+    assertThat(defaults.maxRequestsInFlightPerClient()).isEqualTo(64);
+    assertThat(defaults.store().maxConnectionsPerClient()).isEqualTo(5);
+    assertThat(ConfigLoader.load(write("{\"store\":{\"postgres\":{\"poolSize\":1}}}"), Map.of())
+        .store().maxConnectionsPerClient()).isEqualTo(1);
+    ServerConfig set = ConfigLoader.load(write("{\"http\":{\"maxRequestsInFlightPerClient\":0},"
+        + "\"store\":{\"postgres\":{\"maxConnectionsPerClient\":3}}}"), Map.of());
+    assertThat(set.maxRequestsInFlightPerClient()).isZero();
+    assertThat(set.store().maxConnectionsPerClient()).isEqualTo(3);
+  }
+
   @ParameterizedTest(name = "{0} -> {1}")
   @CsvSource(delimiter = '|', value = {
       "{bad                                   | not a JSON object",
@@ -77,6 +91,8 @@ class ConfigLoaderTest {
       "{\"stream\":{\"retention\":{\"maxChanges\":0}}} | retention.maxChanges must be positive",
       "{\"query\":{\"maxIncludeDepth\":0}}   | query.maxIncludeDepth, maxIncludedRows and includeInqLimit must be positive",
       "{\"query\":{\"maxIncludedRows\":-1}}  | query.maxIncludeDepth, maxIncludedRows and includeInqLimit must be positive",
+      "{\"http\":{\"maxRequestsInFlightPerClient\":-1}} | maxRequestsInFlightPerClient must be >= 0",
+      "{\"store\":{\"postgres\":{\"maxConnectionsPerClient\":-1}}} | store.postgres.maxConnectionsPerClient must be >= 0",
   })
   @DisplayName("an invalid setting fails with a message naming the file and the problem")
   void invalid(String json, String problem) throws Exception {

@@ -5,14 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.livemodel.config.StreamLimits;
 import io.livemodel.testing.Api;
 import io.livemodel.testing.Probe;
+import io.livemodel.testing.RawHttp;
 import io.livemodel.testing.TestServer;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -87,23 +84,8 @@ class StreamFloodTest {
 
   /** Opens a raw SSE request and returns the response head (the socket stays open and is never read again). */
   private String openStream() throws IOException {
-    Socket socket = new Socket();
-    socket.connect(new InetSocketAddress("127.0.0.1", server.port()), 5000);
-    socket.setSoTimeout(10_000);
+    Socket socket = RawHttp.open("127.0.0.1", server.port());
     streams.add(socket);
-    OutputStream out = socket.getOutputStream();
-    out.write(("GET " + STREAM + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-    out.flush();
-    InputStream in = socket.getInputStream();
-    StringBuilder head = new StringBuilder();
-    byte[] buffer = new byte[4096];
-    while (!head.toString().contains("\r\n\r\n")) {
-      int n = in.read(buffer);
-      if (n < 0) {
-        break;
-      }
-      head.append(new String(buffer, 0, n, StandardCharsets.ISO_8859_1));
-    }
-    return head.toString();
+    return RawHttp.head(socket, STREAM);
   }
 }

@@ -26,18 +26,22 @@ public final class Probe implements AutoCloseable {
     }
   }
 
-  private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-  private final URI uri;
+  /** One request; its status. */
+  private interface Call {
+    int status() throws Exception;
+  }
+
+  private final Call call;
   private final List<Long> millis = Collections.synchronizedList(new ArrayList<>());
   private final Thread thread;
   private volatile boolean running = true;
   private volatile int failures;
 
-  private Probe(URI uri) {
-    this.uri = uri;
+  private Probe(Call call) {
+    this.call = call;
     // One unrecorded request first: the client's own warm-up (class loading, first connection) is not the server's latency.
     try {
-      client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.discarding());
+      call.status();
     } catch (Exception e) {
       // counted by the loop, which tries again
     }
@@ -48,16 +52,24 @@ public final class Probe implements AutoCloseable {
 
   /** Starts probing {@code url} (e.g. {@code base + "/api/Notes/1"}). */
   public static Probe start(String url) {
-    return new Probe(URI.create(url));
+    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build();
+    return new Probe(() -> client.send(request, HttpResponse.BodyHandlers.ofString()).statusCode());
+  }
+
+  /**
+   * Starts probing {@code pathAndQuery} on 127.0.0.1:{@code port} from another client address
+   * ({@code localAddress}, e.g. 127.0.0.2; {@link RawHttp}, a connection per request).
+   */
+  public static Probe startFrom(String localAddress, int port, String pathAndQuery) {
+    return new Probe(() -> RawHttp.get(localAddress, port, pathAndQuery).status());
   }
 
   private void loop() {
     while (running) {
       long start = System.nanoTime();
       try {
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
-            HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
+        if (call.status() != 200) {
           failures++;
           millis.add(10_000L);
         } else {

@@ -105,10 +105,17 @@ public final class TestServer implements AutoCloseable {
     private Retention retention = DEFAULTS.stream().retention();
     private StreamLimits streamLimits = DEFAULTS.stream().limits();
     private QueryConfig query = DEFAULTS.query();
+    private int maxRequestsInFlightPerClient = DEFAULTS.maxRequestsInFlightPerClient();
 
     /** The {@code query} config section (pattern and include limits). */
     public Builder query(QueryConfig config) {
       this.query = config;
+      return this;
+    }
+
+    /** {@code http.maxRequestsInFlightPerClient} (0: no limit). */
+    public Builder maxRequestsInFlightPerClient(int value) {
+      this.maxRequestsInFlightPerClient = value;
       return this;
     }
 
@@ -205,7 +212,7 @@ public final class TestServer implements AutoCloseable {
       return new ServerConfig("127.0.0.1", 0, DEFAULTS.restApiRoot(), modelDirs, store, httpInstances, bodyLimit,
           idleTimeoutSeconds, DEFAULTS.maxHeaderSize(),
           new StreamConfig(heartbeatSeconds, retryMs, gapWaitMillis, maxQueuedBytes, retention, streamLimits), bridge, cluster,
-          query);
+          query).withMaxRequestsInFlightPerClient(maxRequestsInFlightPerClient);
     }
 
     public TestServer build() {

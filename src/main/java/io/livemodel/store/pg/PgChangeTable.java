@@ -44,7 +44,7 @@ final class PgChangeTable {
       if (max <= 0 || afterSeq >= latest) {
         return Future.succeededFuture(new ChangeLog.Page(List.of(), oldest, latest));
       }
-      String page = "SELECT c.seq, c.change FROM " + schema.changes() + " c WHERE c.model = $1 AND c.seq > $2 AND "
+      String page = "SELECT c.seq, CASE WHEN c.src IS NULL THEN c.change END, c.src FROM " + schema.changes() + " c WHERE c.model = $1 AND c.seq > $2 AND "
           + fresh("c") + " ORDER BY c.seq LIMIT $4";
       return client.preparedQuery(page).execute(args.addLong((long) max))
           .map(changes -> new ChangeLog.Page(toChanges(model, changes), oldest, latest));
@@ -74,11 +74,14 @@ final class PgChangeTable {
             for (Change change : emitted) {
               Change numbered = change.withSeq(seq++);
               own.add(numbered);
-              batch.add(Tuple.of(model.name(), numbered.seq(), numbered.toLogJson()));
+              JsonObject json = numbered.toLogJson();
+              // the change as written where jsonb would lose its data's key order (rows are never updated)
+              boolean kept = numbered.data() == null || Documents.keyOrderSurvives(model, numbered.data());
+              batch.add(Tuple.of(model.name(), numbered.seq(), json, kept ? null : json));
             }
             sequenced.add(List.copyOf(own));
           }
-          return conn.preparedQuery("INSERT INTO " + schema.changes() + " (model, seq, change) VALUES ($1, $2, $3)")
+          return conn.preparedQuery("INSERT INTO " + schema.changes() + " (model, seq, change, src) VALUES ($1, $2, $3, $4)")
               .executeBatch(batch)
               .compose(r -> trim(conn, model, latest))
               .map(sequenced);
@@ -95,9 +98,11 @@ final class PgChangeTable {
   private static List<Change> toChanges(ModelDefinition model, Iterable<Row> rows) {
     List<Change> out = new ArrayList<>();
     for (Row row : rows) {
-      Change change = Change.fromLogJson(model.name(), row.getJsonObject(1), row.getLong(0));
-      // jsonb keeps its own key order: give the instance LoopBack's order back.
-      JsonObject data = change.data() == null ? null : Documents.canonical(model, change.data());
+      JsonObject src = row.getJsonObject(2);
+      Change change = Change.fromLogJson(model.name(), src != null ? src : row.getJsonObject(1), row.getLong(0));
+      // jsonb keeps its own key order: give the instance LoopBack's order back (src is the change as written).
+      JsonObject data = change.data() == null ? null
+          : src != null ? Documents.fromRow(model, null, change.data()) : Documents.canonical(model, change.data());
       out.add(new Change(change.model(), change.type(), change.target(), change.where(), data, change.seq(),
           change.before()));
     }

@@ -16,6 +16,14 @@ import java.util.List;
 /** The read statements, shared by the pool (plain reads) and a write transaction's connection. */
 final class PgQueries {
 
+  /**
+   * A row's instance as two columns, one of them null: {@code src} (the text as written) when the row
+   * keeps it and it still matches {@code doc} (a node of an older version updates {@code doc} only), else
+   * {@code doc} ({@link Documents#fromRow}). The comparison runs only for rows that keep a {@code src}.
+   */
+  static final String INSTANCE = "CASE WHEN src IS NOT NULL AND src::jsonb = doc THEN NULL ELSE doc END,"
+      + " CASE WHEN src IS NOT NULL AND src::jsonb = doc THEN src END";
+
   private PgQueries() {
   }
 
@@ -24,7 +32,7 @@ final class PgQueries {
     if (idParam == null) {
       return Future.succeededFuture(null);
     }
-    return client.preparedQuery("SELECT doc FROM " + table + " WHERE id = $1")
+    return client.preparedQuery("SELECT " + INSTANCE + " FROM " + table + " WHERE id = $1")
         .execute(Tuple.of(idParam))
         .map(rows -> {
           List<JsonObject> docs = docs(model, rows);
@@ -47,7 +55,7 @@ final class PgQueries {
 
   private static Future<List<JsonObject>> runFind(SqlClient client, String table, ModelDefinition model, Filter filter) {
     SqlParams params = new SqlParams();
-    StringBuilder sql = new StringBuilder("SELECT doc FROM ").append(table)
+    StringBuilder sql = new StringBuilder("SELECT ").append(INSTANCE).append(" FROM ").append(table)
         .append(" WHERE ").append(new WhereSql(params).compile(filter.where(), "doc"))
         .append(" ORDER BY ").append(OrderSql.compile(filter.order(), "doc", "id", params));
     if (filter.limit() > 0) {
@@ -81,7 +89,7 @@ final class PgQueries {
   private static List<JsonObject> docs(ModelDefinition model, RowSet<Row> rows) {
     List<JsonObject> docs = new ArrayList<>(rows.size());
     for (Row row : rows) {
-      docs.add(Documents.canonical(model, row.getJsonObject(0)));
+      docs.add(Documents.fromRow(model, row.getJsonObject(0), row.getJsonObject(1)));
     }
     return docs;
   }

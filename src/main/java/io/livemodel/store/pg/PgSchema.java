@@ -33,7 +33,12 @@ import java.util.List;
  *       schema is first created; clustered nodes compare it to refuse a node on another store.</li>
  * </ul>
  * jsonb does not keep key order; instances are put back in canonical order when read
- * ({@link Documents#canonical}).
+ * ({@link Documents#canonical}). Where that would not give the order written (undeclared keys, or a
+ * nested object's keys, not in jsonb's order: {@link Documents#keyOrderSurvives}), the row also keeps
+ * the instance as written in {@code src json} (json keeps text as it is), which reads return;
+ * queries, indexes and ordering use {@code doc} alone. {@code livemodel_changes.src} does the same for
+ * a change. Tables of older versions get the column at start-up; their rows have none and read in
+ * jsonb's order.
  */
 final class PgSchema {
 
@@ -91,7 +96,8 @@ final class PgSchema {
             + " (model text PRIMARY KEY, last_id bigint NOT NULL DEFAULT 0, last_seq bigint NOT NULL DEFAULT 0)"))
         .compose(v -> run(conn, "CREATE TABLE IF NOT EXISTS " + changes()
             + " (model text NOT NULL, seq bigint NOT NULL, change jsonb NOT NULL,"
-            + " at timestamptz NOT NULL DEFAULT now(), PRIMARY KEY (model, seq))"))
+            + " at timestamptz NOT NULL DEFAULT now(), src json, PRIMARY KEY (model, seq))"))
+        .compose(v -> addSrcIfMissing(conn, schemaName, "livemodel_changes", changes()))
         .compose(v -> run(conn, "CREATE TABLE IF NOT EXISTS " + identity()
             + " (singleton boolean PRIMARY KEY DEFAULT true CHECK (singleton), id text NOT NULL)"))
         .compose(v -> run(conn, "INSERT INTO " + identity() + " (id) VALUES (gen_random_uuid()::text)"
@@ -105,8 +111,10 @@ final class PgSchema {
     }
     ModelDefinition model = models.get(index);
     String idType = numericIds(model) ? "numeric" : "text COLLATE \"C\"";
-    return run(conn, "CREATE TABLE IF NOT EXISTS " + table(model) + " (id " + idType + " PRIMARY KEY, doc jsonb NOT NULL)")
+    return run(conn, "CREATE TABLE IF NOT EXISTS " + table(model) + " (id " + idType + " PRIMARY KEY, doc jsonb NOT NULL,"
+            + " src json)")
         .compose(v -> checkIdType(conn, schemaName, model, numericIds(model) ? "numeric" : "text"))
+        .compose(v -> addSrcIfMissing(conn, schemaName, model.name(), table(model)))
         .compose(v -> conn.preparedQuery("INSERT INTO " + models() + " (model) VALUES ($1) ON CONFLICT DO NOTHING")
             .execute(Tuple.of(model.name())))
         .compose(r -> createModels(conn, schemaName, models, index + 1));
@@ -127,6 +135,19 @@ final class PgSchema {
           }
           return Future.succeededFuture();
         });
+  }
+
+  /**
+   * Adds the {@code src} column to a table an older version created without it (its rows keep no
+   * text as written: they read in jsonb's order). Looked up first: {@code ADD COLUMN IF NOT EXISTS}
+   * would take the table's exclusive lock at every start.
+   */
+  private static Future<Void> addSrcIfMissing(SqlConnection conn, String schemaName, String tableName, String table) {
+    return conn.preparedQuery("SELECT 1 FROM information_schema.columns"
+            + " WHERE table_schema = $1 AND table_name = $2 AND column_name = 'src'")
+        .execute(Tuple.of(schemaName, tableName))
+        .compose(rows -> rows.size() > 0 ? Future.<Void>succeededFuture()
+            : run(conn, "ALTER TABLE " + table + " ADD COLUMN IF NOT EXISTS src json"));
   }
 
   private static Future<Void> run(SqlConnection conn, String sql) {

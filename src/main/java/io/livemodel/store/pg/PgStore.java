@@ -4,6 +4,9 @@ import io.livemodel.config.Retention;
 import io.livemodel.filter.Filter;
 import io.livemodel.filter.QueryLimits;
 import io.livemodel.filter.Where;
+import io.livemodel.limits.ClientKey;
+import io.livemodel.limits.ClientShare;
+import io.livemodel.model.ApiError;
 import io.livemodel.model.ModelDefinition;
 import io.livemodel.store.ChangeLog;
 import io.livemodel.store.Committed;
@@ -23,6 +26,7 @@ import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The PostgreSQL {@link Store}: one table per model holding each instance as jsonb, a per-model
@@ -35,6 +39,14 @@ import java.util.function.Function;
  * or lost database gives 503 {@code STORE_UNAVAILABLE}, a full pool 503 {@code STORE_BUSY}, quickly (connect and pool-wait limits in
  * {@link PgStoreOptions}), and the pool opens new connections by itself once the database is back.
  *
+ * <p>Reads made for a client ({@link ClientKey}, bound by the HTTP layer to the client's address) hold
+ * or wait for at most {@link PgStoreOptions#maxConnectionsPerClient()} pooled connections at once; the
+ * client's further reads queue behind its own ({@link ClientShare}), and past
+ * {@link PgStoreOptions#MAX_QUEUED_PER_CLIENT} waiting, or {@link PgStoreOptions#POOL_WAIT_TIMEOUT} of
+ * waiting, fail with 429 {@code TOO_MANY_REQUESTS}. So one
+ * client's expensive reads cannot take the whole pool from the others. Writes are not counted: they
+ * are serialized per model ({@link GroupCommit}), so they hold at most one connection per model.
+ *
  * <p>Thread-safe: every method may be called from any event loop.
  */
 public final class PgStore implements Store {
@@ -45,6 +57,7 @@ public final class PgStore implements Store {
   private volatile GroupCommit groupCommit;
   private final AtomicBoolean closed = new AtomicBoolean();
   private volatile Pool pool;
+  private final ClientShare share;
 
   public PgStore(PgStoreOptions options) {
     this(options, Retention.DEFAULT);
@@ -55,6 +68,31 @@ public final class PgStore implements Store {
     this.options = Objects.requireNonNull(options, "options");
     this.schema = new PgSchema(options.schemaName());
     this.changeLog = new PgChangeTable(schema, Objects.requireNonNull(retention, "retention"));
+    int perClient = options.maxConnectionsPerClient();
+    this.share = new ClientShare(perClient, PgStoreOptions.MAX_QUEUED_PER_CLIENT,
+        PgStoreOptions.POOL_WAIT_TIMEOUT.toMillis(), () -> overShare(perClient));
+  }
+
+  /** 429: the client holds its whole share of the pool and has as many reads queued as it may. */
+  private static ApiError overShare(int perClient) {
+    return new ApiError(429, "TooManyRequestsError", "Too many database reads in progress from this client "
+        + "(store.postgres.maxConnectionsPerClient: " + perClient + "); retry later", "TOO_MANY_REQUESTS", null)
+        .retryAfter(1);
+  }
+
+  /** Runs a read within the current client's share of the pool. */
+  private <T> Future<T> shared(Supplier<Future<T>> read) {
+    return share.run(ClientKey.current(), read);
+  }
+
+  /** Clients with reads holding or waiting for connections (tests check it for leaks). */
+  public int clientsInPool() {
+    return share.clients();
+  }
+
+  /** Reads of {@code client} holding or waiting for a pooled connection (at most its share). */
+  public int readsInPool(String client) {
+    return share.running(client);
   }
 
   /** The {@code application_name} of this store's connections, e.g. for {@code pg_stat_activity}. */
@@ -100,22 +138,24 @@ public final class PgStore implements Store {
   public Future<List<JsonObject>> find(ModelDefinition model, Filter filter) {
     Filter f = filter == null ? Filter.ALL : filter;
     if (QueryLimits.usesPattern(f.where())) {
-      return ready().compose(p -> PatternQueries.run(p, options.statementTimeout().toMillis(), c -> PgQueries.find(c, schema.table(model), model, f)));
+      return shared(() -> ready().compose(p -> PatternQueries.run(p, options.statementTimeout().toMillis(),
+          c -> PgQueries.find(c, schema.table(model), model, f))));
     }
-    return ready().compose(p -> PgQueries.find(p, schema.table(model), model, f)).recover(PgErrors::fail);
+    return shared(() -> ready().compose(p -> PgQueries.find(p, schema.table(model), model, f)).recover(PgErrors::fail));
   }
 
   @Override
   public Future<JsonObject> findById(ModelDefinition model, Object id) {
-    return ready().compose(p -> PgQueries.findById(p, schema.table(model), model, id)).recover(PgErrors::fail);
+    return shared(() -> ready().compose(p -> PgQueries.findById(p, schema.table(model), model, id)).recover(PgErrors::fail));
   }
 
   @Override
   public Future<Long> count(ModelDefinition model, Where where) {
     if (QueryLimits.usesPattern(where)) {
-      return ready().compose(p -> PatternQueries.run(p, options.statementTimeout().toMillis(), c -> PgQueries.count(c, schema.table(model), where)));
+      return shared(() -> ready().compose(p -> PatternQueries.run(p, options.statementTimeout().toMillis(),
+          c -> PgQueries.count(c, schema.table(model), where))));
     }
-    return ready().compose(p -> PgQueries.count(p, schema.table(model), where)).recover(PgErrors::fail);
+    return shared(() -> ready().compose(p -> PgQueries.count(p, schema.table(model), where)).recover(PgErrors::fail));
   }
 
   @Override
@@ -125,7 +165,7 @@ public final class PgStore implements Store {
 
   @Override
   public Future<ChangeLog.Page> changesAfter(ModelDefinition model, long afterSeq, int max) {
-    return ready().compose(p -> changeLog.after(p, model, afterSeq, max)).recover(PgErrors::fail);
+    return shared(() -> ready().compose(p -> changeLog.after(p, model, afterSeq, max)).recover(PgErrors::fail));
   }
 
   /** The pool, or a 503 when the store is not open or closed. */

@@ -98,10 +98,15 @@ final class PgWriteTx implements WriteTx {
       return Future.failedFuture(ApiError.badRequest("Invalid id for " + model.name() + ": "
           + instance.getValue(model.idName())));
     }
-    return run("INSERT INTO " + table + " (id, doc) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING",
-        Tuple.of(idParam, instance))
+    return run("INSERT INTO " + table + " (id, doc, src) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING",
+        Tuple.of(idParam, instance, src(instance)))
         .compose(result -> result.rowCount() == 1 ? Future.succeededFuture(Documents.canonical(model, instance))
             : Future.failedFuture(ApiError.duplicateId(model.name(), model.idName())));
+  }
+
+  /** The {@code src} column of a row: the instance as written where jsonb would lose its key order, else null. */
+  private Object src(JsonObject instance) {
+    return Documents.keyOrderSurvives(model, instance) ? null : instance;
   }
 
   private Future<Long> nextId() {
@@ -133,7 +138,7 @@ final class PgWriteTx implements WriteTx {
       return Future.failedFuture(ApiError.badRequest("id cannot be updated from " + id + " to " + bodyId));
     }
     JsonObject doc = bodyId == null ? instance.copy().put(model.idName(), id) : instance;
-    return run("UPDATE " + table + " SET doc = $2 WHERE id = $1", Tuple.of(idParam, doc))
+    return run("UPDATE " + table + " SET doc = $2, src = $3 WHERE id = $1", Tuple.of(idParam, doc, src(doc)))
         .recover(PgErrors::fail)
         .compose(result -> result.rowCount() == 1 ? Future.<Void>succeededFuture()
             : Future.failedFuture(ApiError.modelNotFound(model.name(), id)));

@@ -11,7 +11,11 @@ public final class PgServers {
   }
 
   public static TestServer.Builder builder() {
-    String schema = TestPostgres.freshSchema();
+    return builder(TestPostgres.freshSchema());
+  }
+
+  /** A test server on PostgreSQL in this (fresh) schema, e.g. for rows a test writes with SQL. */
+  public static TestServer.Builder builder(String schema) {
     return TestServer.builder()
         .store(retention -> new PgStore(new PgStoreOptions(TestPostgres.url(), 4, Duration.ofSeconds(5), schema), retention))
         .onClose(() -> {
