@@ -226,7 +226,7 @@ final class RestApi implements Handler<RoutingContext> {
     }
     answer.onComplete(done -> {
       if (done.succeeded() && (done.result() == RelationRoutes.NO_CONTENT)) {
-        ctx.response().setStatusCode(204).end();
+        noContent(ctx);
       } else {
         reply(ctx, done.succeeded() ? Future.succeededFuture(done.result()) : Future.failedFuture(done.cause()));
       }
@@ -306,11 +306,16 @@ final class RestApi implements Handler<RoutingContext> {
       if (done.failed()) {
         Responses.error(ctx.request(), done.cause());
       } else if (done.result() == UserMethods.NO_CONTENT) {
-        ctx.response().putHeader("Content-Type", "application/json; charset=utf-8").setStatusCode(204).end();
+        noContent(ctx);
       } else {
         Responses.send(ctx, done.result());
       }
     });
+  }
+
+  /** A method that returns nothing: 204 with strong-remoting's JSON content type (and no body). */
+  private static void noContent(RoutingContext ctx) {
+    ctx.response().putHeader("Content-Type", "application/json; charset=utf-8").setStatusCode(204).end();
   }
 
   private static void noMethod(RoutingContext ctx, ModelDefinition model, String subPath) {

@@ -222,6 +222,12 @@ public final class Instances {
       if (property.type() == PropertyType.DATE && isInvalidDate(value)) {
         errors.add(property.name(), "date", "is not a valid date", value);
       }
+      if (property.type() == PropertyType.OBJECT && property.members() != null
+          && value != JsValues.UNDEFINED && value != null && !(value instanceof JsonObject)) {
+        // An anonymous embedded model given a string, number or array: LoopBack stores a string's
+        // characters as keys ({"0":"n","1":"o",...}); a client's mistake here (README, How LiveModel differs).
+        errors.add(property.name(), "type", "is not an object", value);
+      }
     }
     if (model.strictMode() == StrictMode.VALIDATE) {
       for (String key : undeclared.keySet()) {

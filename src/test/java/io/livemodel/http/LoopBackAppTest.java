@@ -154,7 +154,7 @@ class LoopBackAppTest {
   }
 
   @Test
-  @DisplayName("typed members of anonymous nested models are coerced on create and replace; other keys are kept")
+  @DisplayName("typed members of anonymous nested models are coerced on create and replace; other keys are kept; a value that is not an object is a 422")
   void nestedTypes() {
     JsonObject person = created("/api/People", """
         {"name":"p","address":{"zip":"1234","street":5,"since":0,"floor":"3"},
@@ -170,6 +170,19 @@ class LoopBackAppTest {
     Api.Response replaced = api.put("/api/People/" + person.getValue("id"),
         new JsonObject("{\"name\":\"q\",\"address\":{\"zip\":\"99\"}}"));
     assertThat(replaced.json().getJsonObject("address").encode()).isEqualTo("{\"zip\":99}");
+
+    for (String wrong : new String[] {"\"nowhere\"", "42", "[1]", "true"}) {
+      Api.Response refused = api.post("/api/People", new JsonObject("{\"name\":\"r\",\"address\":" + wrong + "}"));
+      assertThat(refused.status()).as("address " + wrong + " (LoopBack stores a string's characters as keys)")
+          .isEqualTo(422);
+      assertThat(refused.error().getString("name")).isEqualTo("ValidationError");
+      assertThat(refused.error().getJsonObject("details").getJsonObject("codes").getJsonArray("address").getString(0))
+          .isEqualTo("type");
+    }
+    assertThat(api.patch("/api/People/" + person.getValue("id"), new JsonObject("{\"address\":\"x\"}")).status())
+        .isEqualTo(422);
+    assertThat(api.post("/api/People", new JsonObject("{\"name\":\"s\",\"address\":null}")).status())
+        .as("null is no object, and no mistake either").isEqualTo(200);
   }
 
   @Test
