@@ -8,6 +8,7 @@ import io.livemodel.config.OpsConfig;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import io.vertx.core.transport.Transport;
 import io.vertx.core.eventbus.EventBusOptions;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 
@@ -39,9 +40,15 @@ public final class Clustering {
    * completes once this node is a member and its event bus listens.
    */
   public static Future<Node> vertx(ClusterConfig cluster, VertxOptions options) {
+    return vertx(cluster, options, Transport.nativeTransport() != null ? Transport.nativeTransport() : Transport.NIO);
+  }
+
+  /** {@link #vertx(ClusterConfig, VertxOptions)} on a given Netty transport. */
+  public static Future<Node> vertx(ClusterConfig cluster, VertxOptions options, Transport transport) {
     HazelcastClusterManager manager = new HazelcastClusterManager(HazelcastSettings.of(cluster));
     return Vertx.builder()
         .with(withEventBus(options, cluster))
+        .withTransport(transport)
         .withClusterManager(manager)
         .buildClustered()
         .map(vertx -> new Node(vertx, manager));
