@@ -66,6 +66,8 @@ public final class LiveModelServer {
   private final List<HttpVerticle> httpVerticles = new CopyOnWriteArrayList<>();
   private final List<String> deployments = new ArrayList<>();
   private final RequestGate gate;
+  /** The Netty transport {@link #launch} chose; an embedder's own Vert.x chose its own. */
+  private volatile String transport = "the embedder's";
 
   private LiveModelServer(Node node, ServerConfig config, ModelRegistry models, Store store) {
     this.node = node;
@@ -103,7 +105,11 @@ public final class LiveModelServer {
           return n;
         });
     return node.compose(n -> start(n, config, models, createStore(config))
-        .onFailure(e -> n.vertx().close()));
+        .onFailure(e -> n.vertx().close()))
+        .map(server -> {
+          server.transport = NetTransport.describe(transport);
+          return server;
+        });
   }
 
   /** Starts a node with the store the config names. */
@@ -209,6 +215,11 @@ public final class LiveModelServer {
   /** The HTTP port actually bound. */
   public int port() {
     return httpVerticles.get(0).actualPort();
+  }
+
+  /** The Netty transport this node runs on ({@code io_uring}, {@code epoll}, {@code nio}), as {@link #launch} chose it. */
+  public String transport() {
+    return transport;
   }
 
   public Vertx vertx() {

@@ -50,7 +50,7 @@ public final class Main implements Callable<Integer> {
     System.out.println("LiveModel listening on http://" + config.host() + ":" + server.port() + config.restApiRoot()
         + " (models: " + String.join(", ", server.models().all().stream().map(m -> m.plural()).toList())
         + "; store: " + describe(config) + cluster(server)
-        + "; transport: " + NetTransport.describe(NetTransport.choose(System.getenv(NetTransport.ENV))) + ")");
+        + "; transport: " + server.transport() + ")");
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {
         server.stop().eventually(vertx::close).await();

@@ -37,6 +37,18 @@ class NetTransportTest {
   }
 
   @Test
+  @DisplayName("launch runs a node on the transport auto chooses and says which (the start-up line shows it)")
+  void launchNamesItsTransport() {
+    LiveModelServer server = LiveModelServer.launch(TestServer.builder().config()).await();
+    try {
+      assertThat(server.transport()).isEqualTo("io_uring");
+      assertThat(server.vertx().isNativeTransportEnabled()).isTrue();
+    } finally {
+      server.stop().eventually(() -> server.vertx().close()).await();
+    }
+  }
+
+  @Test
   @DisplayName("a node on io_uring: a create is answered and streamed to a change stream")
   void servesOnIoUring() {
     TestServer server = TestServer.builder().vertx(Vertx.builder().withTransport(Transport.IO_URING).build()).build();
