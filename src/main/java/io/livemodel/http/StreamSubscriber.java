@@ -78,6 +78,13 @@ abstract class StreamSubscriber implements Subscriber {
     writeHeaders(request);
     out = ChunkOutput.open(request, response, flushBatch);
     write(preamble());
+    if (connection != null) {
+      // The head is out and the request fully read: an idle stream need not keep either's headers
+      // (a browser's request headers alone are 1-2 KB; tens of thousands of streams hold them for
+      // hours). Nothing reads them after this: keep-alive was decided when the response was made.
+      request.headers().clear();
+      response.headers().clear();
+    }
     (metrics = StreamMetrics.current()).streamOpened(model.name(), transport);
     deliveries = metrics.deliveries(model.name(), transport);
     subscription = hub.subscribe(model, filter, this, afterSeq);

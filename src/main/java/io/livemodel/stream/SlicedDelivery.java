@@ -5,10 +5,16 @@ import java.util.ArrayDeque;
 
 /**
  * Delivers changes to their members in slices: at most {@link #SLICE} deliveries per event-loop task,
- * the rest in the next task, so whatever else the loop has to do (answer a POST, flush what was just
- * written, read a request) waits for one slice, never for a whole fan-out to tens of thousands of
+ * the rest in the next task, so the other tasks of the loop (the answer to a POST, the flush of what
+ * was just written) wait for one slice, never for a whole fan-out to tens of thousands of
  * subscribers. Changes are delivered in order: a change waits until the one before it has reached
  * every member.
+ *
+ * <p>Reading a new request still waits for the loop's whole task pass: Netty 4.2 runs queued tasks
+ * for up to 100 ms before it polls I/O again. Continuations scheduled after the next I/O pass instead
+ * ({@code EventLoop.schedule} with no delay) were tried and not kept: at 1,000 streams x 100 writes/s
+ * each waited for the loop's timer, deliveries fell seconds behind (p50 1-2.4 s) and CPU per delivery
+ * rose 15-20%, for a POST p99 no better (BENCHMARKS.md).
  *
  * <p>Not thread-safe: used on its hub's event loop.
  */
