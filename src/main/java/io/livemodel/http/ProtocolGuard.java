@@ -38,6 +38,9 @@ final class ProtocolGuard extends ChannelDuplexHandler {
 
   private static final Logger LOG = Logger.getLogger(ProtocolGuard.class.getName());
 
+  /** Its name in the pipeline (a change stream's connection drops it: {@link VertxInternals#slimForStream}). */
+  static final String NAME = "livemodel-protocol-guard";
+
   private boolean refused;
 
   private ProtocolGuard() {
@@ -53,7 +56,7 @@ final class ProtocolGuard extends ChannelDuplexHandler {
     }
     ChannelHandlerContext encoder = pipeline.context(HttpResponseEncoder.class);
     if (encoder != null && pipeline.get(ProtocolGuard.class) == null) {
-      pipeline.addAfter(encoder.name(), "livemodel-protocol-guard", new ProtocolGuard());
+      pipeline.addAfter(encoder.name(), NAME, new ProtocolGuard());
     }
   }
 

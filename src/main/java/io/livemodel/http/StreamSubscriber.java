@@ -84,6 +84,14 @@ abstract class StreamSubscriber implements Subscriber {
       // hours). Nothing reads them after this: keep-alive was decided when the response was made.
       request.headers().clear();
       response.headers().clear();
+      // vertx-web's routing context (the request wrapper, its data, the parsed arguments) is done
+      // with too: what still points at it are the handlers it left on the request (body reading)
+      // and on the response (its headers-end and end handlers), and each of those has run (CORS
+      // headers, with the head) or was released when the stream opened (the request gate's place,
+      // the body deadline).
+      request.handler(null).endHandler(null);
+      response.headersEndHandler(null).endHandler(null);
+      VertxInternals.slimForStream(connection);
     }
     (metrics = StreamMetrics.current()).streamOpened(model.name(), transport);
     deliveries = metrics.deliveries(model.name(), transport);
@@ -175,7 +183,14 @@ abstract class StreamSubscriber implements Subscriber {
   @Override
   public final void close() {
     if (leave() && !response.ended() && !response.closed()) {
-      response.end();
+      if (connection != null) {
+        // The stream's connection reads no further request (VertxInternals.slimForStream): end the
+        // response, then the connection. A client's next request (an EventSource reconnecting) opens another.
+        HttpConnection ended = connection;
+        response.end().onComplete(done -> ended.close());
+      } else {
+        response.end();
+      }
     }
   }
 

@@ -109,6 +109,75 @@ class VertxInternalsTest {
   }
 
   @Test
+  @DisplayName("a stream's connection is slimmed: the request decoder becomes a sink, the upgrade, file-send and guard handlers go; the response still ends")
+  void slimmedStreamPipeline() {
+    Vertx vertx = Vertx.vertx();
+    try {
+      List<List<String>> pipelines = new CopyOnWriteArrayList<>();
+      HttpServer server = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(0))
+          .connectionHandler(ProtocolGuard::install)
+          .requestHandler(request -> {
+            HttpServerResponse response = request.response().setChunked(true);
+            response.write("a");
+            pipelines.add(VertxInternals.pipeline(request.connection()).names());
+            assertThat(VertxInternals.slimForStream(request.connection())).isTrue();
+            vertx.setTimer(200, id -> {
+              pipelines.add(VertxInternals.pipeline(request.connection()).names());
+              response.end("b");
+            });
+          })
+          .listen().await();
+      HttpClient client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(false));
+      String url = "http://127.0.0.1:" + server.actualPort() + "/";
+      assertThat(client.request(new RequestOptions().setAbsoluteURI(url))
+          .compose(r -> r.send().compose(HttpClientResponse::body)).await().toString()).isEqualTo("ab");
+      assertThat(pipelines.get(0)).contains("httpDecoder", "h2c", "webSocketExtensionHandler", ProtocolGuard.NAME,
+          "handler");
+      assertThat(pipelines.get(1)).contains("livemodel-stream-input", "httpEncoder", "handler")
+          .doesNotContain("httpDecoder", "h2c", "chunkedWriter", "webSocketExtensionHandler", ProtocolGuard.NAME);
+    } finally {
+      vertx.close().await();
+    }
+  }
+
+  @Test
+  @DisplayName("an open stream's connection drops what its client sends after the request (a pipelined request is never answered, as in Node); the stream goes on")
+  void streamConnectionDropsLaterInput() throws Exception {
+    live.start(TestServer.builder().heartbeatSeconds(0));
+    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", live.server().port())) {
+      socket.setSoTimeout(10_000);
+      java.io.OutputStream out = socket.getOutputStream();
+      out.write(("GET /api/MyModels/change-stream?_format=event-stream HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+          + "X-Padding: " + "p".repeat(2_000) + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      out.flush();
+      java.io.InputStream in = socket.getInputStream();
+      StringBuilder seen = new StringBuilder();
+      readUntil(in, seen, ":ok");
+      // Once the stream is open: a pipelined request, then bytes that are no HTTP at all.
+      Thread.sleep(200);
+      out.write("GET /api/MyModels HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n\u0000\u0001 not http\r\n\r\n"
+          .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+      out.flush();
+      Thread.sleep(200);
+      live.api().post("/api/MyModels", new JsonObject().put("n", 1));
+      readUntil(in, seen, "\"type\":\"create\"");
+      live.api().post("/api/MyModels", new JsonObject().put("n", 2));
+      readUntil(in, seen, "\"n\":2");
+      assertThat(seen.toString()).startsWith("HTTP/1.1 200 OK").containsOnlyOnce("HTTP/1.1")
+          .doesNotContain("400").doesNotContain("[]");
+    }
+  }
+
+  private static void readUntil(java.io.InputStream in, StringBuilder seen, String wanted) throws java.io.IOException {
+    byte[] buffer = new byte[8192];
+    while (seen.indexOf(wanted) < 0) {
+      int n = in.read(buffer);
+      assertThat(n).as("connection open while waiting for %s; got %s", wanted, seen).isPositive();
+      seen.append(new String(buffer, 0, n, java.nio.charset.StandardCharsets.ISO_8859_1));
+    }
+  }
+
+  @Test
   @DisplayName("SSE writes through the public API (forced): reported, and the stream is the same, byte for byte")
   void publicApiWrites() {
     String direct = createUpdateDelete();
