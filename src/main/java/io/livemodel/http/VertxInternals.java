@@ -8,8 +8,8 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.HttpRequestDecoder;
 import io.netty.handler.codec.http.HttpResponseEncoder;
-import io.netty.util.ReferenceCountUtil;
 import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.ReferenceCountUtil;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpConnection;
@@ -248,8 +248,9 @@ final class VertxInternals {
   /**
    * Slims the pipeline of an HTTP/1.x connection that now carries a change stream: its request was
    * read in full and its response never ends while the stream is open, so the request decoder (with its
-   * buffers) becomes a handler that drops whatever the client still sends, as a pipelined request to a
-   * response that never ends is never answered anyway, and the upgrade, file-send and guard handlers go.
+   * buffers) becomes a handler that stops reading once the client sends more ({@link DropInput}: a
+   * pipelined request to a response that never ends is never answered anyway), and the upgrade,
+   * file-send and guard handlers go.
    * About 0.8 KB less per idle stream. Done after the current read (the decoder may be on the stack):
    * the stream's end closes the connection ({@link StreamSubscriber#close}). Returns false where the
    * connection is no Vert.x connection (nothing is done).
@@ -282,7 +283,13 @@ final class VertxInternals {
     return true;
   }
 
-  /** Drops the bytes a change-stream client sends after its request (shared by every stream). */
+  /**
+   * Takes the place of the request decoder on a change stream's connection (shared by every stream):
+   * the first bytes a client sends after its request are dropped and the connection stops reading, as
+   * Vert.x pauses a connection whose next request waits behind a response in progress. The client's
+   * further bytes stay in the socket buffers until it stops or goes: it cannot make the node read
+   * (and spend CPU on) a stream of input. A close by the client is still seen.
+   */
   @ChannelHandler.Sharable
   private static final class DropInput extends ChannelInboundHandlerAdapter {
     static final DropInput INSTANCE = new DropInput();
@@ -290,6 +297,7 @@ final class VertxInternals {
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
       ReferenceCountUtil.release(msg);
+      ctx.channel().config().setAutoRead(false);
     }
   }
 

@@ -34,6 +34,11 @@ public record Change(String model, String type, Object target, JsonObject where,
     return new Change(model, type, target, where, data, sequence, before);
   }
 
+  /** This change with {@code previous} as its {@link #before()} values (null: none). */
+  public Change withBefore(JsonObject previous) {
+    return new Change(model, type, target, where, data, seq, previous);
+  }
+
   /** LoopBack's change object {@code {target, where, data, type}}, absent parts omitted, in that key order. */
   public JsonObject toJson() {
     JsonObject json = new JsonObject();
@@ -58,9 +63,7 @@ public record Change(String model, String type, Object target, JsonObject where,
 
   /** The inverse of {@link #toLogJson()}. */
   public static Change fromLogJson(String model, JsonObject json, long seq) {
-    Change change = fromJson(model, json, seq);
-    JsonObject before = json.getValue("before") instanceof JsonObject b ? b : null;
-    return before == null ? change : new Change(model, change.type, change.target, change.where, change.data, seq, before);
+    return fromJson(model, json, seq).withBefore(json.getValue("before") instanceof JsonObject b ? b : null);
   }
 
   /** The inverse of {@link #toJson()}: a change object of {@code model} with sequence number {@code seq}. */

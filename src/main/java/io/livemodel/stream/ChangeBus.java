@@ -131,10 +131,9 @@ public final class ChangeBus {
   /** A change as it arrives on the event bus. */
   public static Change decode(String model, Message<JsonObject> message) {
     String seq = message.headers().get(SEQ_HEADER);
-    Change change = Change.fromJson(model, message.body(), seq == null ? 0 : Long.parseLong(seq));
     String before = message.headers().get(BEFORE_HEADER);
-    return before == null ? change : new Change(model, change.type(), change.target(), change.where(), change.data(),
-        change.seq(), new JsonObject(before));
+    return Change.fromJson(model, message.body(), seq == null ? 0 : Long.parseLong(seq))
+        .withBefore(before == null ? null : new JsonObject(before));
   }
 
   private Sequencer sequencer(String model) {
