@@ -89,7 +89,7 @@ public record ServerConfig(
    * starts from it, and so do the tests' servers). No model folder.
    */
   public static ServerConfig defaults() {
-    return new ServerConfig("0.0.0.0", 3000, "/api", List.of(), StoreConfig.defaults(), 0, 1024L * 1024, 120, 8192,
+    return new ServerConfig("0.0.0.0", 3000, "/api", List.of(), StoreConfig.defaults(), 0, 1024L * 1024, 120, 16 * 1024,
         StreamConfig.defaults(), BridgeConfig.defaults(), ClusterConfig.disabled());
   }
 

@@ -145,6 +145,17 @@ class BadInputTest {
   }
 
   @Test
+  @DisplayName("a 12 KB header block (a browser's cookies) is served, as LoopBack 3 on Node serves it")
+  void largeCookies() {
+    String cookies = String.join("; ", java.util.stream.IntStream.range(0, 320)
+        .mapToObj(i -> "c" + i + "=" + "v".repeat(30)).toList());
+    assertThat(cookies.length()).isBetween(11_000, 14_000);
+    Api.Response served = api.get("/api/Notes", "Cookie", cookies);
+    assertThat(served.status()).as(served.body()).isEqualTo(200);
+    assertThat(served.array()).hasSize(1);
+  }
+
+  @Test
   @DisplayName("oversized headers are refused and the connection does not hurt anyone else")
   void hugeHeaders() {
     try {
