@@ -32,7 +32,6 @@ public final class HttpVerticle extends VerticleBase {
   /** The longest request line served (Node's limit on a whole request head): longer ones get a 414. */
   static final int MAX_REQUEST_LINE = 16 * 1024;
 
-
   private final ServerConfig config;
   private final ModelRegistry models;
   private final ModelOperations operations;

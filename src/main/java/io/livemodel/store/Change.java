@@ -34,9 +34,9 @@ public record Change(String model, String type, Object target, JsonObject where,
     return new Change(model, type, target, where, data, sequence, before);
   }
 
-  /** This change with {@code previous} as its {@link #before()} values (null: none). */
+  /** This change with {@code previous} as its {@link #before()} values (null: none); itself if they are already. */
   public Change withBefore(JsonObject previous) {
-    return new Change(model, type, target, where, data, seq, previous);
+    return previous == before ? this : new Change(model, type, target, where, data, seq, previous);
   }
 
   /** LoopBack's change object {@code {target, where, data, type}}, absent parts omitted, in that key order. */
