@@ -98,7 +98,7 @@ final class BenchSubscriber implements SseParser.Listener, ChunkedReader.Body {
       }
       received.set(bit);
       measured++;
-      latencies.record(receiptMicros - ts);
+      latencies.record(receiptMicros - ts, bit);
     }
     checkOrder(lastEventId, seq);
   }

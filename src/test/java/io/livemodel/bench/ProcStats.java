@@ -1,6 +1,7 @@
 package io.livemodel.bench;
 
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,9 +14,14 @@ import java.util.List;
 final class ProcStats {
 
   /** A reading: CPU seconds (of which in the kernel: system calls, the TCP stack) and resident bytes, summed. */
-  record Sample(double cpuSeconds, double systemSeconds, long rssBytes, long atNanos) {
+  record Sample(double cpuSeconds, double systemSeconds, long rssBytes, long atNanos, double jitSeconds) {
     double cpuSince(Sample earlier) {
       return cpuSeconds - earlier.cpuSeconds;
+    }
+
+    /** CPU seconds of the JVMs' JIT compiler threads (zero for a server that is not a JVM). */
+    double jitSince(Sample earlier) {
+      return jitSeconds - earlier.jitSeconds;
     }
 
     double systemSince(Sample earlier) {
@@ -56,13 +62,41 @@ final class ProcStats {
     double cpu = 0;
     double system = 0;
     long rss = 0;
+    double jit = 0;
     for (String pid : pids) {
       double[] times = cpuSeconds(pid);
       cpu += times[0] + times[1];
       system += times[1];
       rss += rssBytes(pid);
+      jit += jitSeconds(pid);
     }
-    return new Sample(cpu, system, rss, System.nanoTime());
+    return new Sample(cpu, system, rss, System.nanoTime(), jit);
+  }
+
+  /**
+   * CPU seconds of a HotSpot JVM's compiler threads ({@code C1 CompilerThread<n>}, {@code C2
+   * CompilerThread<n>}, named {@code C1 CompilerThre} in /proc). A compiler thread the JVM ends
+   * between two samples takes its time with it, so this is a lower bound.
+   */
+  static double jitSeconds(String pid) {
+    double seconds = 0;
+    try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc", pid, "task"))) {
+      for (Path task : tasks) {
+        try {
+          String comm = Files.readString(task.resolve("comm"));
+          if (comm.startsWith("C1 CompilerThre") || comm.startsWith("C2 CompilerThre")) {
+            String stat = Files.readString(task.resolve("stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            seconds += (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND;
+          }
+        } catch (IOException | RuntimeException goneOrUnreadable) {
+          // The thread ended while listed.
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      return 0;
+    }
+    return seconds;
   }
 
   /** User and system CPU seconds of a process (zeros if unreadable). */

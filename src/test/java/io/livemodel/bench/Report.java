@@ -39,6 +39,15 @@ final class Report {
         w.getLong("ok"), w.getLong("failed")));
     row(out, "POST ms", ms(r.getJsonObject("postMs")));
     row(out, "delivery ms", ms(r.getJsonObject("deliveryMs")));
+    JsonObject slowest = r.getJsonObject("slowestDeliveryPerWrite");
+    if (slowest != null && slowest.getLong("count", 0L) > 0) {
+      StringBuilder worst = new StringBuilder();
+      for (Object each : slowest.getJsonArray("worst")) {
+        JsonObject o = (JsonObject) each;
+        worst.append(worst.length() == 0 ? "" : ", ").append(o.getValue("ms")).append(" ms at ").append(o.getValue("atSecond")).append(" s");
+      }
+      row(out, "last delivery", ms(slowest) + "; slowest writes: " + worst);
+    }
     row(out, "deliveries", String.format("%,d of %,d expected; lost %d, duplicates %d, order violations %d, "
             + "unacknowledged %d", r.getLong("deliveries"), r.getLong("expectedDeliveries"), r.getLong("lost"),
         r.getLong("duplicates"), r.getLong("orderViolations"), r.getLong("unacknowledgedDelivered")));
@@ -47,6 +56,10 @@ final class Report {
           s.getDouble("cpuSeconds"), s.getDouble("cpuCoresBusy"),
           100 * s.getDouble("systemCpuSeconds", 0.0) / Math.max(s.getDouble("cpuSeconds"), 1e-9),
           s.getValue("cpuMicrosPerDelivery")));
+      if (s.getDouble("jitCpuSeconds", 0.0) > 0) {
+        row(out, "of which JIT", String.format("%.2f s in the JIT compiler threads; without them %s µs per delivery",
+            s.getDouble("jitCpuSeconds"), s.getValue("cpuMicrosPerDeliveryWithoutJit")));
+      }
       row(out, "server RSS", String.format("idle %.1f MB, connected %.1f MB, end %.1f MB: %s KB per subscriber",
           s.getDouble("rssIdleMB"), s.getDouble("rssConnectedMB"), s.getDouble("rssEndMB"),
           s.getValue("rssPerSubscriberKB")));

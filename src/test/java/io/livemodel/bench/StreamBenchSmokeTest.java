@@ -55,11 +55,20 @@ class StreamBenchSmokeTest {
     JsonObject delivery = result.getJsonObject("deliveryMs");
     assertThat(delivery.getDouble("p50")).isPositive().isLessThanOrEqualTo(delivery.getDouble("p99"));
     assertThat(delivery.getDouble("p99")).isLessThanOrEqualTo(delivery.getDouble("max"));
+    // Each of the 20 writes' slowest delivery (of its 5): the slowest of all is the delivery max.
+    JsonObject lastDelivery = result.getJsonObject("slowestDeliveryPerWrite");
+    assertThat(lastDelivery.getLong("count")).isEqualTo(20);
+    assertThat(lastDelivery.getDouble("max")).isEqualTo(delivery.getDouble("max"));
+    assertThat(lastDelivery.getJsonArray("worst")).hasSize(5);
+    assertThat(lastDelivery.getJsonArray("worst").getJsonObject(0).getDouble("ms")).isEqualTo(delivery.getDouble("max"));
     assertThat(result.getJsonObject("postMs").getLong("count")).isEqualTo(20);
     assertThat(result.getDouble("achievedRate")).isBetween(1.0, 40.5);
     JsonObject cpu = result.getJsonObject("server");
     assertThat(cpu.getBoolean("readable")).isTrue();
     assertThat(cpu.getDouble("cpuMicrosPerDelivery")).isPositive();
+    // The "server" is this JVM: its JIT compiler threads are part of its CPU, never more than all of it.
+    assertThat(cpu.getDouble("jitCpuSeconds")).isGreaterThanOrEqualTo(0.0).isLessThanOrEqualTo(cpu.getDouble("cpuSeconds"));
+    assertThat(cpu.getDouble("cpuMicrosPerDeliveryWithoutJit")).isLessThanOrEqualTo(cpu.getDouble("cpuMicrosPerDelivery"));
     assertThat(cpu.getDouble("rssEndMB")).isPositive();
     // The generator has closed its streams; the server notices each disconnect asynchronously.
     long deadline = System.currentTimeMillis() + 10_000;
