@@ -16,7 +16,9 @@ import java.util.logging.Logger;
  * <p>Normal operation logs no warning: PostgreSQL NOTICEs (e.g. "relation ... already exists,
  * skipping" from the idempotent schema set-up), which the pg client logs at WARNING, and Micrometer's
  * "already registered" notes about meters Vert.x registers once per HTTP verticle, are logged again at
- * FINE on the same logger.
+ * FINE on the same logger. Netty's io_uring "CompletionQueue overflow detected", which it logs on every
+ * overflow (hundreds of lines while a thousand streams connect at once; nothing is lost), is logged at
+ * most once a minute, with the count of those withheld ({@link RepeatedWarning}).
  */
 public final class Logs {
 
@@ -24,6 +26,10 @@ public final class Logs {
   private static final List<Logger> DEMOTED = List.of(
       Logger.getLogger("io.vertx.sqlclient.impl.SocketConnectionBase"),
       Logger.getLogger("io.micrometer.core.instrument.MeterRegistry"));
+
+  /** Netty's io_uring event loop, which warns on every completion queue overflow. */
+  static final Logger IO_URING = Logger.getLogger("io.netty.channel.uring.IoUringIoHandler");
+  static final String CQ_OVERFLOW = "CompletionQueue overflow detected";
 
   private Logs() {
   }
@@ -37,12 +43,15 @@ public final class Logs {
     demoteRoutineWarnings();
   }
 
-  /** Installs the FINE re-logging of routine warnings (idempotent). */
+  /** Installs the FINE re-logging of routine warnings and the limit on repeated ones (idempotent). */
   public static void demoteRoutineWarnings() {
     for (Logger logger : DEMOTED) {
       if (logger.getFilter() == null) {
         logger.setFilter(Logs::demote);
       }
+    }
+    if (IO_URING.getFilter() == null) {
+      IO_URING.setFilter(new RepeatedWarning(CQ_OVERFLOW, 60_000));
     }
   }
 

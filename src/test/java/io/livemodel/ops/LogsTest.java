@@ -80,4 +80,57 @@ class LogsTest {
     assertThat(seen).extracting(r -> r.getLevel() + " " + r.getMessage().substring(0, 15))
         .containsExactly("FINE Backend notice:", "WARNING connection rese");
   }
+
+  @Test
+  @DisplayName("a repeated warning passes once per interval, the next one with the count withheld; others always pass")
+  void repeatedWarning() throws InterruptedException {
+    RepeatedWarning filter = new RepeatedWarning("CompletionQueue overflow detected", 300);
+    String overflow = "CompletionQueue overflow detected, consider increasing size: 4096 ";
+    assertThat(filter.isLoggable(record(Level.WARNING, overflow, null))).isTrue();
+    for (int i = 0; i < 500; i++) {
+      assertThat(filter.isLoggable(record(Level.WARNING, overflow, null))).isFalse();
+      assertThat(filter.isLoggable(record(Level.WARNING, "another warning " + i, null))).isTrue();
+    }
+    Thread.sleep(400);
+    LogRecord next = record(Level.WARNING, overflow, null);
+    assertThat(filter.isLoggable(next)).isTrue();
+    assertThat(next.getMessage()).isEqualTo(overflow + " (500 more since the last such line, not logged)");
+    assertThat(filter.isLoggable(record(Level.WARNING, overflow, null))).isFalse();
+  }
+
+  @Test
+  @DisplayName("Netty's io_uring overflow warning reaches the log once, not on every overflow")
+  void ioUringOverflowOnce() {
+    Logs.demoteRoutineWarnings();
+    Logger netty = Logs.IO_URING;
+    List<String> seen = new ArrayList<>();
+    Handler capture = new Handler() {
+      @Override
+      public void publish(LogRecord record) {
+        seen.add(record.getMessage());
+      }
+
+      @Override
+      public void flush() {
+      }
+
+      @Override
+      public void close() {
+      }
+    };
+    netty.addHandler(capture);
+    netty.setUseParentHandlers(false);
+    try {
+      for (int i = 0; i < 200; i++) {
+        netty.warning("CompletionQueue overflow detected, consider increasing size: 4096 ");
+      }
+      netty.warning("Unexpected exception in the event loop");
+    } finally {
+      netty.removeHandler(capture);
+      netty.setUseParentHandlers(true);
+    }
+    // At most one overflow line a minute (none if an earlier test of this JVM already used the minute).
+    assertThat(seen.stream().filter(m -> m.startsWith("CompletionQueue overflow")).count()).isLessThanOrEqualTo(1);
+    assertThat(seen).contains("Unexpected exception in the event loop");
+  }
 }
