@@ -15,6 +15,24 @@ import org.junit.jupiter.api.Test;
 @DisplayName("Log formats and routine warnings")
 class LogsTest {
 
+  /** A handler that keeps what it is given in {@code seen}. */
+  private static Handler capture(List<LogRecord> seen) {
+    return new Handler() {
+      @Override
+      public void publish(LogRecord record) {
+        seen.add(record);
+      }
+
+      @Override
+      public void flush() {
+      }
+
+      @Override
+      public void close() {
+      }
+    };
+  }
+
   private static LogRecord record(Level level, String message, Throwable thrown) {
     LogRecord record = new LogRecord(level, message);
     record.setLoggerName("io.livemodel.test");
@@ -51,20 +69,7 @@ class LogsTest {
     Logs.demoteRoutineWarnings();
     Logger pg = Logger.getLogger("io.vertx.sqlclient.impl.SocketConnectionBase");
     List<LogRecord> seen = new ArrayList<>();
-    Handler capture = new Handler() {
-      @Override
-      public void publish(LogRecord record) {
-        seen.add(record);
-      }
-
-      @Override
-      public void flush() {
-      }
-
-      @Override
-      public void close() {
-      }
-    };
+    Handler capture = capture(seen);
     Level before = pg.getLevel();
     pg.addHandler(capture);
     pg.setUseParentHandlers(false); // keeps the test's own warning out of the build output
@@ -103,21 +108,8 @@ class LogsTest {
   void ioUringOverflowOnce() {
     Logs.demoteRoutineWarnings();
     Logger netty = Logs.IO_URING;
-    List<String> seen = new ArrayList<>();
-    Handler capture = new Handler() {
-      @Override
-      public void publish(LogRecord record) {
-        seen.add(record.getMessage());
-      }
-
-      @Override
-      public void flush() {
-      }
-
-      @Override
-      public void close() {
-      }
-    };
+    List<LogRecord> seen = new ArrayList<>();
+    Handler capture = capture(seen);
     netty.addHandler(capture);
     netty.setUseParentHandlers(false);
     try {
@@ -130,7 +122,8 @@ class LogsTest {
       netty.setUseParentHandlers(true);
     }
     // At most one overflow line a minute (none if an earlier test of this JVM already used the minute).
-    assertThat(seen.stream().filter(m -> m.startsWith("CompletionQueue overflow")).count()).isLessThanOrEqualTo(1);
-    assertThat(seen).contains("Unexpected exception in the event loop");
+    assertThat(seen.stream().filter(r -> r.getMessage().startsWith("CompletionQueue overflow")).count())
+        .isLessThanOrEqualTo(1);
+    assertThat(seen).extracting(LogRecord::getMessage).contains("Unexpected exception in the event loop");
   }
 }
