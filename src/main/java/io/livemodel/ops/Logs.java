@@ -1,6 +1,7 @@
 package io.livemodel.ops;
 
 import io.livemodel.config.OpsConfig;
+import io.livemodel.log.RateLimitedLog;
 
 import java.util.List;
 import java.util.logging.Formatter;
@@ -17,8 +18,8 @@ import java.util.logging.Logger;
  * skipping" from the idempotent schema set-up), which the pg client logs at WARNING, and Micrometer's
  * "already registered" notes about meters Vert.x registers once per HTTP verticle, are logged again at
  * FINE on the same logger. Netty's io_uring "CompletionQueue overflow detected", which it logs on every
- * overflow (hundreds of lines while a thousand streams connect at once; nothing is lost), is logged at
- * most once a minute, with the count of those withheld ({@link RepeatedWarning}).
+ * overflow (hundreds of lines while a thousand streams connect at once; nothing is lost), is logged on
+ * this class's logger at most once a minute, with the count of those suppressed ({@link RateLimitedLog}).
  */
 public final class Logs {
 
@@ -29,7 +30,8 @@ public final class Logs {
 
   /** Netty's io_uring event loop, which warns on every completion queue overflow. */
   static final Logger IO_URING = Logger.getLogger("io.netty.channel.uring.IoUringIoHandler");
-  static final String CQ_OVERFLOW = "CompletionQueue overflow detected";
+  static final Logger LOG = Logger.getLogger(Logs.class.getName());
+  private static final RateLimitedLog REPEATED = new RateLimitedLog(LOG, 60_000);
 
   private Logs() {
   }
@@ -51,7 +53,14 @@ public final class Logs {
       }
     }
     if (IO_URING.getFilter() == null) {
-      IO_URING.setFilter(new RepeatedWarning(CQ_OVERFLOW, 60_000));
+      IO_URING.setFilter(record -> {
+        String message = String.valueOf(record.getMessage());
+        if (message.startsWith("CompletionQueue overflow detected")) {
+          REPEATED.log(Level.WARNING, "io_uring-overflow", () -> "Netty io_uring: " + message.strip());
+          return false;
+        }
+        return true;
+      });
     }
   }
 

@@ -85,9 +85,8 @@ final class ProcStats {
         try {
           String comm = Files.readString(task.resolve("comm"));
           if (comm.startsWith("C1 CompilerThre") || comm.startsWith("C2 CompilerThre")) {
-            String stat = Files.readString(task.resolve("stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            seconds += (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND;
+            double[] times = cpuSeconds(task.resolve("stat"));
+            seconds += times[0] + times[1];
           }
         } catch (IOException | RuntimeException goneOrUnreadable) {
           // The thread ended while listed.
@@ -101,8 +100,13 @@ final class ProcStats {
 
   /** User and system CPU seconds of a process (zeros if unreadable). */
   static double[] cpuSeconds(String pid) {
+    return cpuSeconds(Path.of("/proc", pid, "stat"));
+  }
+
+  /** User and system CPU seconds from a process's or thread's {@code stat} file (zeros if unreadable). */
+  private static double[] cpuSeconds(Path statFile) {
     try {
-      String stat = Files.readString(Path.of("/proc", pid, "stat"));
+      String stat = Files.readString(statFile);
       String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
       long utime = Long.parseLong(fields[11]);
       long stime = Long.parseLong(fields[12]);

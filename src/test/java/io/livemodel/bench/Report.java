@@ -44,7 +44,8 @@ final class Report {
       StringBuilder worst = new StringBuilder();
       for (Object each : slowest.getJsonArray("worst")) {
         JsonObject o = (JsonObject) each;
-        worst.append(worst.length() == 0 ? "" : ", ").append(o.getValue("ms")).append(" ms at ").append(o.getValue("atSecond")).append(" s");
+        worst.append(worst.length() == 0 ? "" : ", ")
+            .append(o.getValue("ms")).append(" ms at ").append(o.getValue("atSecond")).append(" s");
       }
       row(out, "last delivery", ms(slowest) + "; slowest writes: " + worst);
     }

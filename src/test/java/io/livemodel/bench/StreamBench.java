@@ -4,6 +4,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 
@@ -151,12 +152,13 @@ public final class StreamBench {
 
   /**
    * Each measured write's slowest delivery: its distribution, and when in the window (seconds from
-   * its start, by the write's schedule) the five slowest writes were due. A tail made of a few writes all streams got late is a stall (a pause, a
-   * backlog); one spread over all writes is the cost of the fan-out's order.
+   * its start, by the write's schedule) the five slowest writes were due. A tail made of a few writes
+   * that all streams got late is a stall (a pause, a backlog); one spread over all writes is the cost
+   * of the fan-out's order.
    */
   private JsonObject slowestPerWrite(long[] slowest, BitSet acked) {
     Histogram perWrite = new Histogram();
-    List<long[]> written = new java.util.ArrayList<>();
+    List<long[]> written = new ArrayList<>();
     for (int i = acked.nextSetBit(0); i >= 0 && i < slowest.length; i = acked.nextSetBit(i + 1)) {
       if (slowest[i] > 0) {
         perWrite.record(slowest[i]);
@@ -166,7 +168,8 @@ public final class StreamBench {
     written.sort((a, b) -> Long.compare(b[1], a[1]));
     JsonArray worst = new JsonArray();
     for (long[] w : written.subList(0, Math.min(5, written.size()))) {
-      worst.add(new JsonObject().put("atSecond", round(w[0] / options.rate(), 2)).put("ms", round(w[1] / 1000.0, 3)));
+      worst.add(new JsonObject().put("atSecond", round(w[0] / options.rate(), 2))
+          .put("ms", round(w[1] / 1000.0, 3)));
     }
     return millis(perWrite).put("worst", worst);
   }
@@ -178,14 +181,14 @@ public final class StreamBench {
       return json.put("readable", false);
     }
     double cpu = after.cpuSince(before);
+    double jit = after.jitSince(before);
     return json.put("readable", true)
         .put("cpuSeconds", round(cpu, 3))
         .put("systemCpuSeconds", round(after.systemSince(before), 3))
         .put("cpuCoresBusy", round(cpu / after.secondsSince(before), 3))
         .put("cpuMicrosPerDelivery", deliveries == 0 ? null : round(cpu * 1e6 / deliveries, 3))
-        .put("jitCpuSeconds", round(after.jitSince(before), 3))
-        .put("cpuMicrosPerDeliveryWithoutJit", deliveries == 0 ? null
-            : round((cpu - after.jitSince(before)) * 1e6 / deliveries, 3))
+        .put("jitCpuSeconds", round(jit, 3))
+        .put("cpuMicrosPerDeliveryWithoutJit", deliveries == 0 ? null : round((cpu - jit) * 1e6 / deliveries, 3))
         .put("rssIdleMB", round(idle.rssBytes() / 1048576.0, 1))
         .put("rssConnectedMB", round(connected.rssBytes() / 1048576.0, 1))
         .put("rssEndMB", round(after.rssBytes() / 1048576.0, 1))
