@@ -99,8 +99,11 @@ public final class ConfigLoader {
     check(heartbeat >= 0 && retry >= 0 && gapWait >= 0, where + ": stream.heartbeatSeconds, retryMs and gapWaitMillis must be >= 0");
     check(maxQueued > 0 && maxChanges > 0 && maxAge >= 0,
         where + ": stream.maxQueuedBytes and retention.maxChanges must be positive, retention.maxAgeSeconds >= 0");
+    boolean tcpNoDelay = booleanValue(env, "LIVEMODEL_STREAM_TCP_NODELAY", stream.getValue("tcpNoDelay", d.tcpNoDelay()),
+        where + ": stream.tcpNoDelay");
     StreamConfig streamConfig = new StreamConfig(heartbeat, retry, gapWait, maxQueued,
-        new Retention(maxChanges, maxAge), limits(stream.getJsonObject("limits", new JsonObject()), d.limits(), where));
+        new Retention(maxChanges, maxAge), limits(stream.getJsonObject("limits", new JsonObject()), d.limits(), where),
+        tcpNoDelay);
     return new ServerConfig(host, port, root, List.copyOf(modelDirs), store, instances, bodyLimit, idle,
         maxHeader, streamConfig, bridge(json.getJsonObject("bridge", new JsonObject()), where),
         cluster(json.getJsonObject("cluster", new JsonObject()), env, where), OpsConfig.read(json, env, where),
@@ -226,6 +229,22 @@ public final class ConfigLoader {
       return i;
     }
     throw new IllegalArgumentException(what + " must be a whole number, not " + fileValue);
+  }
+
+  private static boolean booleanValue(Map<String, String> env, String variable, Object fileValue, String what) {
+    String fromEnv = env.get(variable);
+    if (fromEnv != null) {
+      return switch (fromEnv.trim()) {
+        case "true" -> true;
+        case "false" -> false;
+        default -> throw new IllegalArgumentException("environment variable " + variable + " must be true or false, not "
+            + fromEnv);
+      };
+    }
+    if (fileValue instanceof Boolean b) {
+      return b;
+    }
+    throw new IllegalArgumentException(what + " must be true or false, not " + fileValue);
   }
 
   private static long positive(long value, String what) {

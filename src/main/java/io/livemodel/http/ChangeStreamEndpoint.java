@@ -22,6 +22,8 @@ final class ChangeStreamEndpoint {
   private final FlushBatch flushBatch = new FlushBatch();
   private final int retryMs;
   private final long maxQueuedBytes;
+  /** {@code stream.tcpNoDelay}: false lets the kernel coalesce a stream's sends (Nagle). */
+  private final boolean tcpNoDelay;
   private final StreamAdmission admission;
 
   /**
@@ -29,11 +31,12 @@ final class ChangeStreamEndpoint {
    *
    * @param admission the node's stream admission, shared by its HTTP verticles
    */
-  ChangeStreamEndpoint(ChangeHub hub, int retryMs, long maxQueuedBytes, StreamAdmission admission) {
+  ChangeStreamEndpoint(ChangeHub hub, int retryMs, long maxQueuedBytes, boolean tcpNoDelay, StreamAdmission admission) {
     this.hub = hub;
     this.admission = admission;
     this.retryMs = retryMs;
     this.maxQueuedBytes = maxQueuedBytes;
+    this.tcpNoDelay = tcpNoDelay;
   }
 
   void open(RoutingContext ctx, ModelDefinition model, RequestArgs args) {
@@ -83,7 +86,7 @@ final class ChangeStreamEndpoint {
     }
     StreamAdmission.Ticket ticket = admission.admit(ctx.request().remoteAddress().hostAddress(), afterSeq >= 0);
     RequestGate.release(ctx);  // a stream: counted by the stream limits from now on, not as a request in progress
-    subscriber.open(ctx.request(), afterSeq, ticket);
+    subscriber.open(ctx.request(), afterSeq, ticket, tcpNoDelay);
   }
 
   /**

@@ -92,7 +92,7 @@ public final class HttpVerticle extends VerticleBase {
       ctx.next();
     });
     ChangeStreamEndpoint streams = new ChangeStreamEndpoint(hub, config.stream().retryMs(), config.stream().maxQueuedBytes(),
-        admission);
+        config.stream().tcpNoDelay(), admission);
     router.route().handler(new RestApi(vertx, config.restApiRoot(), models, operations, streams, access));
     router.route().failureHandler(HttpVerticle::failure);
 

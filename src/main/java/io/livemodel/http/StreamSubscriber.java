@@ -63,8 +63,11 @@ abstract class StreamSubscriber implements Subscriber {
    *
    * @param afterSeq the last seq the client saw (it resumes after it), or -1 for live only
    * @param ticket the stream's place in the node's admission, released when the stream ends
+   * @param tcpNoDelay false: the kernel may hold a small send until the client acknowledged the
+   *     previous one (Nagle's algorithm, {@code stream.tcpNoDelay}); HTTP/1.x only (an HTTP/2
+   *     connection carries the client's other requests too)
    */
-  final void open(HttpServerRequest request, long afterSeq, StreamAdmission.Ticket ticket) {
+  final void open(HttpServerRequest request, long afterSeq, StreamAdmission.Ticket ticket, boolean tcpNoDelay) {
     this.ticket = ticket;
     // On HTTP/2 the connection carries the client's other streams and requests too.
     connection = request.version() == HttpVersion.HTTP_2 ? null : request.connection();
@@ -91,7 +94,7 @@ abstract class StreamSubscriber implements Subscriber {
       // the body deadline).
       request.handler(null).endHandler(null);
       response.headersEndHandler(null).endHandler(null);
-      VertxInternals.slimForStream(connection);
+      VertxInternals.slimForStream(connection, tcpNoDelay);
     }
     (metrics = StreamMetrics.current()).streamOpened(model.name(), transport);
     deliveries = metrics.deliveries(model.name(), transport);

@@ -5,6 +5,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.HttpRequestDecoder;
 import io.netty.handler.codec.http.HttpResponseEncoder;
@@ -252,10 +253,11 @@ final class VertxInternals {
    * pipelined request to a response that never ends is never answered anyway), and the upgrade,
    * file-send and guard handlers go.
    * About 0.8 KB less per idle stream. Done after the current read (the decoder may be on the stack):
-   * the stream's end closes the connection ({@link StreamSubscriber#close}). Returns false where the
-   * connection is no Vert.x connection (nothing is done).
+   * the stream's end closes the connection ({@link StreamSubscriber#close}). With {@code tcpNoDelay}
+   * false the socket also gets Nagle's algorithm back ({@code stream.tcpNoDelay}). Returns false where
+   * the connection is no Vert.x connection (nothing is done).
    */
-  static boolean slimForStream(HttpConnection connection) {
+  static boolean slimForStream(HttpConnection connection, boolean tcpNoDelay) {
     if (!(connection instanceof ConnectionBase base)) {
       return false;
     }
@@ -265,6 +267,9 @@ final class VertxInternals {
         return;
       }
       try {
+        if (!tcpNoDelay) {
+          channel.config().setOption(ChannelOption.TCP_NODELAY, false);
+        }
         ChannelPipeline pipeline = channel.pipeline();
         for (String name : UNUSED_BY_STREAMS) {
           if (pipeline.get(name) != null) {

@@ -29,6 +29,8 @@ final class PeerComparison {
           r -> number(r.getJsonObject("server", new JsonObject()).getValue("cpuMicrosPerDelivery"))),
       new Metric("cpuMicrosPerDeliveryWithoutJit", "  the same without JIT compiler threads",
           r -> number(r.getJsonObject("server", new JsonObject()).getValue("cpuMicrosPerDeliveryWithoutJit"))),
+      new Metric("serverAndClientsCpuMicrosPerDelivery", "  server and generator together",
+          r -> number(r.getValue("serverAndClientsCpuMicrosPerDelivery"))),
       new Metric("deliveryP50Ms", "delivery p50 ms", r -> number(r.getJsonObject("deliveryMs").getValue("p50"))),
       new Metric("deliveryP99Ms", "delivery p99 ms", r -> number(r.getJsonObject("deliveryMs").getValue("p99"))),
       new Metric("postP99Ms", "POST p99 ms", r -> number(r.getJsonObject("postMs").getValue("p99"))),

@@ -1,6 +1,7 @@
 package io.livemodel.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.vertx.core.json.JsonObject;
 import java.io.ByteArrayOutputStream;
@@ -25,6 +26,7 @@ class PeerComparisonTest {
         .put("expectedDeliveries", 1000L).put("deliveries", 1000L - lost)
         .put("deliveryMs", new JsonObject().put("p50", p50).put("p99", p99))
         .put("postMs", new JsonObject().put("p99", post99))
+        .put("serverAndClientsCpuMicrosPerDelivery", cpu + 10)
         .put("server", new JsonObject().put("readable", true).put("cpuMicrosPerDelivery", cpu)
             .put("rssPerSubscriberKB", 8.0));
   }
@@ -56,6 +58,10 @@ class PeerComparisonTest {
         .as("no loss on either side: no ratio").isNull();
     JsonObject medians = comparison.getJsonObject("medianRatios");
     assertThat(medians.getDouble("cpuMicrosPerDelivery")).isEqualTo(2.0);
+    assertThat(first.getJsonObject("ratios").getJsonObject("serverAndClientsCpuMicrosPerDelivery").getDouble("ratio"))
+        .as("(10 + 10) / (5 + 10)").isCloseTo(1.333, within(0.001));
+    assertThat(medians.getDouble("serverAndClientsCpuMicrosPerDelivery")).as("median of 20/15, 22/16, 19/16")
+        .isCloseTo(1.333, within(0.001));
     assertThat(medians.getDouble("deliveryP99Ms")).as("median of 6, 10, 1.25").isEqualTo(6.0);
     assertThat(medians.getDouble("postP99Ms")).as("median of 12.5, 20, 0.5").isEqualTo(12.5);
     assertThat(medians.getDouble("lossShare")).as("only run 3 defines it").isEqualTo(2.0);

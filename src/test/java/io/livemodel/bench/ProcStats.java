@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * CPU time and resident memory of processes, from {@code /proc/<pid>/stat} (utime + stime, in clock
@@ -14,14 +16,27 @@ import java.util.List;
 final class ProcStats {
 
   /** A reading: CPU seconds (of which in the kernel: system calls, the TCP stack) and resident bytes, summed. */
-  record Sample(double cpuSeconds, double systemSeconds, long rssBytes, long atNanos, double jitSeconds) {
+  record Sample(double cpuSeconds, double systemSeconds, long rssBytes, long atNanos, Map<String, Double> jitThreads) {
     double cpuSince(Sample earlier) {
       return cpuSeconds - earlier.cpuSeconds;
     }
 
-    /** CPU seconds of the JVMs' JIT compiler threads (zero for a server that is not a JVM). */
+    /** CPU seconds of the JVMs' JIT compiler threads in this reading (zero for a server that is not a JVM). */
+    double jitSeconds() {
+      return jitThreads.values().stream().mapToDouble(Double::doubleValue).sum();
+    }
+
+    /**
+     * CPU seconds the JVMs' JIT compiler threads spent since {@code earlier}, thread by thread: a thread
+     * started since counts in full; one the JVM ended since (HotSpot adds and ends compiler threads
+     * as its queue grows and shrinks) is left out, so this is a lower bound, never negative.
+     */
     double jitSince(Sample earlier) {
-      return jitSeconds - earlier.jitSeconds;
+      double seconds = 0;
+      for (Map.Entry<String, Double> thread : jitThreads.entrySet()) {
+        seconds += Math.max(0, thread.getValue() - earlier.jitThreads.getOrDefault(thread.getKey(), 0.0));
+      }
+      return seconds;
     }
 
     double systemSince(Sample earlier) {
@@ -62,40 +77,45 @@ final class ProcStats {
     double cpu = 0;
     double system = 0;
     long rss = 0;
-    double jit = 0;
+    Map<String, Double> jit = new HashMap<>();
     for (String pid : pids) {
       double[] times = cpuSeconds(pid);
       cpu += times[0] + times[1];
       system += times[1];
       rss += rssBytes(pid);
-      jit += jitSeconds(pid);
+      jitThreads(pid).forEach((tid, seconds) -> jit.put(pid + "/" + tid, seconds));
     }
     return new Sample(cpu, system, rss, System.nanoTime(), jit);
   }
 
-  /**
-   * CPU seconds of a HotSpot JVM's compiler threads ({@code C1 CompilerThread<n>}, {@code C2
-   * CompilerThread<n>}, named {@code C1 CompilerThre} in /proc). A compiler thread the JVM ends
-   * between two samples takes its time with it, so this is a lower bound.
-   */
+  /** CPU seconds of a HotSpot JVM's compiler threads, all of them, as of now. */
   static double jitSeconds(String pid) {
-    double seconds = 0;
+    return jitThreads(pid).values().stream().mapToDouble(Double::doubleValue).sum();
+  }
+
+  /**
+   * CPU seconds of each of a HotSpot JVM's compiler threads ({@code C1 CompilerThread<n>}, {@code C2
+   * CompilerThread<n>}, named {@code C1 CompilerThre} in /proc), by thread id; empty where none or
+   * unreadable.
+   */
+  private static Map<String, Double> jitThreads(String pid) {
+    Map<String, Double> threads = new HashMap<>();
     try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc", pid, "task"))) {
       for (Path task : tasks) {
         try {
           String comm = Files.readString(task.resolve("comm"));
           if (comm.startsWith("C1 CompilerThre") || comm.startsWith("C2 CompilerThre")) {
             double[] times = cpuSeconds(task.resolve("stat"));
-            seconds += times[0] + times[1];
+            threads.put(task.getFileName().toString(), times[0] + times[1]);
           }
         } catch (IOException | RuntimeException goneOrUnreadable) {
           // The thread ended while listed.
         }
       }
     } catch (IOException | RuntimeException e) {
-      return 0;
+      return Map.of();
     }
-    return seconds;
+    return threads;
   }
 
   /** User and system CPU seconds of a process (zeros if unreadable). */

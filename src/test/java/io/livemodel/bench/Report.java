@@ -76,6 +76,11 @@ final class Report {
     JsonObject g = r.getJsonObject("generator");
     row(out, "generator CPU", String.format("%.2f s (%.0f%% in the kernel)", g.getDouble("cpuSeconds"),
         100 * g.getDouble("systemCpuSeconds", 0.0) / Math.max(g.getDouble("cpuSeconds"), 1e-9)));
+    if (r.containsKey("serverAndClientsCpuMicrosPerDelivery")) {
+      row(out, "both CPU", r.getValue("serverAndClientsCpuMicrosPerDelivery")
+          + " µs per delivery, server and generator together (who pays a delivery's TCP work on one machine "
+          + "depends on TCP_NODELAY: BENCHMARKS.md)");
+    }
   }
 
   private static void crud(JsonObject r, PrintStream out) {

@@ -71,11 +71,21 @@ public final class StreamBench {
       if (!hook.isNone()) {
         result.put("window", hook.json());
       }
-      result.put("server", serverJson(server, idle, connected, before, after, result.getLong("deliveries")));
+      long deliveries = result.getLong("deliveries");
+      result.put("server", serverJson(server, idle, connected, before, after, deliveries));
+      double generatorCpu = generatorAfter.cpuSince(generatorBefore);
       result.put("generator", new JsonObject()
-          .put("cpuSeconds", round(generatorAfter.cpuSince(generatorBefore), 3))
+          .put("cpuSeconds", round(generatorCpu, 3))
           .put("systemCpuSeconds", round(generatorAfter.systemSince(generatorBefore), 3))
+          .put("cpuMicrosPerDelivery", deliveries == 0 ? null : round(generatorCpu * 1e6 / deliveries, 3))
           .put("threads", Runtime.getRuntime().availableProcessors()));
+      if (deliveries > 0 && !server.isEmpty() && server.readable()) {
+        // On one machine the kernel does a delivery's TCP receive work in whichever process's context
+        // transmits the segment: the server's when it sends at once (TCP_NODELAY), the generator's
+        // when the send waits for the client's ACK (Nagle). The sum does not depend on that.
+        result.put("serverAndClientsCpuMicrosPerDelivery",
+            round((after.cpuSince(before) + generatorCpu) * 1e6 / deliveries, 3));
+      }
       return result;
     } finally {
       hook.stop(); // a tracer must not outlive a failed run

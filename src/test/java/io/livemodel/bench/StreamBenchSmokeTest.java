@@ -70,6 +70,10 @@ class StreamBenchSmokeTest {
     assertThat(cpu.getDouble("jitCpuSeconds")).isGreaterThanOrEqualTo(0.0).isLessThanOrEqualTo(cpu.getDouble("cpuSeconds"));
     assertThat(cpu.getDouble("cpuMicrosPerDeliveryWithoutJit")).isLessThanOrEqualTo(cpu.getDouble("cpuMicrosPerDelivery"));
     assertThat(cpu.getDouble("rssEndMB")).isPositive();
+    // Server and generator are both this JVM here: together at least the server's share.
+    assertThat(result.getDouble("serverAndClientsCpuMicrosPerDelivery"))
+        .isGreaterThanOrEqualTo(cpu.getDouble("cpuMicrosPerDelivery"));
+    assertThat(result.getJsonObject("generator").getDouble("cpuMicrosPerDelivery")).isPositive();
     // The generator has closed its streams; the server notices each disconnect asynchronously.
     long deadline = System.currentTimeMillis() + 10_000;
     while (server.server.subscriberCount() > 0 && System.currentTimeMillis() < deadline) {

@@ -80,6 +80,20 @@ class ConfigLoaderTest {
     assertThat(set.store().maxConnectionsPerClient()).isEqualTo(3);
   }
 
+  @Test
+  @DisplayName("stream.tcpNoDelay: true (each change sent at once) unless the file or LIVEMODEL_STREAM_TCP_NODELAY says false")
+  void streamTcpNoDelay() throws Exception {
+    assertThat(ConfigLoader.load(Path.of("conf/config.json"), Map.of()).stream().tcpNoDelay()).isTrue();
+    assertThat(ConfigLoader.load(write("{}"), Map.of()).stream().tcpNoDelay()).isTrue();
+    Path nagle = write("{\"stream\":{\"tcpNoDelay\":false}}");
+    assertThat(ConfigLoader.load(nagle, Map.of()).stream().tcpNoDelay()).isFalse();
+    assertThat(ConfigLoader.load(nagle, Map.of("LIVEMODEL_STREAM_TCP_NODELAY", "true")).stream().tcpNoDelay()).isTrue();
+    assertThat(ConfigLoader.load(write("{}"), Map.of("LIVEMODEL_STREAM_TCP_NODELAY", "false")).stream().tcpNoDelay())
+        .isFalse();
+    assertThatThrownBy(() -> ConfigLoader.load(write("{}"), Map.of("LIVEMODEL_STREAM_TCP_NODELAY", "no")))
+        .hasMessageContaining("LIVEMODEL_STREAM_TCP_NODELAY").hasMessageContaining("true or false");
+  }
+
   @ParameterizedTest(name = "{0} -> {1}")
   @CsvSource(delimiter = '|', value = {
       "{bad                                   | not a JSON object",
@@ -93,6 +107,7 @@ class ConfigLoaderTest {
       "{\"query\":{\"maxIncludedRows\":-1}}  | query.maxIncludeDepth, maxIncludedRows and includeInqLimit must be positive",
       "{\"http\":{\"maxRequestsInFlightPerClient\":-1}} | maxRequestsInFlightPerClient must be >= 0",
       "{\"store\":{\"postgres\":{\"maxConnectionsPerClient\":-1}}} | store.postgres.maxConnectionsPerClient must be >= 0",
+      "{\"stream\":{\"tcpNoDelay\":\"no\"}}   | stream.tcpNoDelay must be true or false",
   })
   @DisplayName("an invalid setting fails with a message naming the file and the problem")
   void invalid(String json, String problem) throws Exception {

@@ -18,6 +18,7 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.transport.Transport;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
@@ -120,7 +121,7 @@ class VertxInternalsTest {
             HttpServerResponse response = request.response().setChunked(true);
             response.write("a");
             pipelines.add(VertxInternals.pipeline(request.connection()).names());
-            assertThat(VertxInternals.slimForStream(request.connection())).isTrue();
+            assertThat(VertxInternals.slimForStream(request.connection(), true)).isTrue();
             vertx.setTimer(200, id -> {
               pipelines.add(VertxInternals.pipeline(request.connection()).names());
               response.end("b");
@@ -137,6 +138,47 @@ class VertxInternalsTest {
           .doesNotContain("httpDecoder", "h2c", "chunkedWriter", "webSocketExtensionHandler", ProtocolGuard.NAME);
     } finally {
       vertx.close().await();
+    }
+  }
+
+  @Test
+  @DisplayName("stream.tcpNoDelay false gives a stream's socket Nagle's algorithm back (read back from the kernel), on every transport here; true leaves it off")
+  void streamSocketNagle() {
+    List<Transport> transports = new java.util.ArrayList<>(List.of(Transport.NIO));
+    for (Transport nativeTransport : new Transport[] {Transport.IO_URING, Transport.EPOLL}) {
+      if (nativeTransport != null && nativeTransport.available()) {
+        transports.add(nativeTransport);
+      }
+    }
+    for (Transport transport : transports) {
+      Vertx vertx = Vertx.builder().withTransport(transport).build();
+      try {
+        List<String> seen = new CopyOnWriteArrayList<>();
+        HttpServer server = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(0))
+            .requestHandler(request -> {
+              boolean noDelay = request.path().equals("/nodelay");
+              HttpServerResponse response = request.response().setChunked(true);
+              response.write("a");
+              io.netty.channel.Channel channel = ((io.vertx.core.net.impl.ConnectionBase) request.connection()).channel();
+              seen.add("before " + channel.config().getOption(io.netty.channel.ChannelOption.TCP_NODELAY));
+              VertxInternals.slimForStream(request.connection(), noDelay);
+              vertx.setTimer(100, id -> {
+                seen.add(request.path() + " " + channel.config().getOption(io.netty.channel.ChannelOption.TCP_NODELAY));
+                response.end("b");
+              });
+            })
+            .listen().await();
+        HttpClient client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(false));
+        for (String path : List.of("/nagle", "/nodelay")) {
+          String url = "http://127.0.0.1:" + server.actualPort() + path;
+          assertThat(client.request(new RequestOptions().setAbsoluteURI(url))
+              .compose(r -> r.send().compose(HttpClientResponse::body)).await().toString()).isEqualTo("ab");
+        }
+        assertThat(seen).as("on %s", transport.name())
+            .containsExactly("before true", "/nagle false", "before true", "/nodelay true");
+      } finally {
+        vertx.close().await();
+      }
     }
   }
 

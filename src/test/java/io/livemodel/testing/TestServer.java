@@ -102,6 +102,7 @@ public final class TestServer implements AutoCloseable {
     private int retryMs = DEFAULTS.stream().retryMs();
     private long gapWaitMillis = DEFAULTS.stream().gapWaitMillis();
     private long maxQueuedBytes = DEFAULTS.stream().maxQueuedBytes();
+    private boolean streamTcpNoDelay = DEFAULTS.stream().tcpNoDelay();
     private Retention retention = DEFAULTS.stream().retention();
     private StreamLimits streamLimits = DEFAULTS.stream().limits();
     private QueryConfig query = DEFAULTS.query();
@@ -121,6 +122,12 @@ public final class TestServer implements AutoCloseable {
 
     public Builder streamLimits(StreamLimits limits) {
       this.streamLimits = limits;
+      return this;
+    }
+
+    /** {@code stream.tcpNoDelay}: false lets the kernel coalesce a stream's sends (Nagle). */
+    public Builder streamTcpNoDelay(boolean noDelay) {
+      this.streamTcpNoDelay = noDelay;
       return this;
     }
 
@@ -211,7 +218,8 @@ public final class TestServer implements AutoCloseable {
       // take it between choosing and binding.
       return new ServerConfig("127.0.0.1", 0, DEFAULTS.restApiRoot(), modelDirs, store, httpInstances, bodyLimit,
           idleTimeoutSeconds, DEFAULTS.maxHeaderSize(),
-          new StreamConfig(heartbeatSeconds, retryMs, gapWaitMillis, maxQueuedBytes, retention, streamLimits), bridge, cluster,
+          new StreamConfig(heartbeatSeconds, retryMs, gapWaitMillis, maxQueuedBytes, retention, streamLimits,
+              streamTcpNoDelay), bridge, cluster,
           query).withMaxRequestsInFlightPerClient(maxRequestsInFlightPerClient);
     }
 
