@@ -50,7 +50,8 @@ public final class Main implements Callable<Integer> {
     System.out.println("LiveModel listening on http://" + config.host() + ":" + server.port() + config.restApiRoot()
         + " (models: " + String.join(", ", server.models().all().stream().map(m -> m.plural()).toList())
         + "; store: " + describe(config) + cluster(server)
-        + "; transport: " + server.transport() + ")");
+        + "; transport: " + server.transport()
+        + (config.stream().tcpNoDelay() ? "" : "; change streams: Nagle's algorithm, stream.tcpNoDelay false") + ")");
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       try {
         server.stop().eventually(vertx::close).await();
