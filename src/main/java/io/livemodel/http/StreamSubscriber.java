@@ -94,7 +94,10 @@ abstract class StreamSubscriber implements Subscriber {
       // the body deadline).
       request.handler(null).endHandler(null);
       response.headersEndHandler(null).endHandler(null);
-      VertxInternals.slimForStream(connection, tcpNoDelay);
+      VertxInternals.slimForStream(connection);
+      if (!tcpNoDelay) {
+        VertxInternals.useNagle(connection);
+      }
     }
     (metrics = StreamMetrics.current()).streamOpened(model.name(), transport);
     deliveries = metrics.deliveries(model.name(), transport);

@@ -253,11 +253,10 @@ final class VertxInternals {
    * pipelined request to a response that never ends is never answered anyway), and the upgrade,
    * file-send and guard handlers go.
    * About 0.8 KB less per idle stream. Done after the current read (the decoder may be on the stack):
-   * the stream's end closes the connection ({@link StreamSubscriber#close}). With {@code tcpNoDelay}
-   * false the socket also gets Nagle's algorithm back ({@code stream.tcpNoDelay}). Returns false where
-   * the connection is no Vert.x connection (nothing is done).
+   * the stream's end closes the connection ({@link StreamSubscriber#close}). Returns false where the
+   * connection is no Vert.x connection (nothing is done).
    */
-  static boolean slimForStream(HttpConnection connection, boolean tcpNoDelay) {
+  static boolean slimForStream(HttpConnection connection) {
     if (!(connection instanceof ConnectionBase base)) {
       return false;
     }
@@ -267,9 +266,6 @@ final class VertxInternals {
         return;
       }
       try {
-        if (!tcpNoDelay) {
-          channel.config().setOption(ChannelOption.TCP_NODELAY, false);
-        }
         ChannelPipeline pipeline = channel.pipeline();
         for (String name : UNUSED_BY_STREAMS) {
           if (pipeline.get(name) != null) {
@@ -286,6 +282,26 @@ final class VertxInternals {
       }
     });
     return true;
+  }
+
+  /**
+   * Gives a change stream's socket Nagle's algorithm back ({@code stream.tcpNoDelay} false): the kernel
+   * then holds a small send while the client has not acknowledged the previous one. For an HTTP/1.x
+   * connection that carries only the stream. Returns false where the connection is no Vert.x
+   * connection (nothing is done).
+   */
+  static boolean useNagle(HttpConnection connection) {
+    if (!(connection instanceof ConnectionBase base)) {
+      return false;
+    }
+    try {
+      base.channel().config().setOption(ChannelOption.TCP_NODELAY, false);
+      return true;
+    } catch (RuntimeException e) {
+      // Closed meanwhile: nothing left to send.
+      LOG.log(Level.FINE, "could not set TCP_NODELAY off on a stream's socket", e);
+      return false;
+    }
   }
 
   /**

@@ -88,11 +88,6 @@ final class ProcStats {
     return new Sample(cpu, system, rss, System.nanoTime(), jit);
   }
 
-  /** CPU seconds of a HotSpot JVM's compiler threads, all of them, as of now. */
-  static double jitSeconds(String pid) {
-    return jitThreads(pid).values().stream().mapToDouble(Double::doubleValue).sum();
-  }
-
   /**
    * CPU seconds of each of a HotSpot JVM's compiler threads ({@code C1 CompilerThread<n>}, {@code C2
    * CompilerThread<n>}, named {@code C1 CompilerThre} in /proc), by thread id; empty where none or
