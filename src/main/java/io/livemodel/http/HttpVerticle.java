@@ -16,6 +16,7 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.spi.cluster.ClusterManager;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -109,7 +110,9 @@ public final class HttpVerticle extends VerticleBase {
         // to the channel instead of through a per-connection queue (about 4 KB less per stream).
         .setStrictThreadMode(true)
         .setIdleTimeout(config.idleTimeoutSeconds());
-    server = vertx.createHttpServer(options).connectionHandler(ProtocolGuard::install).requestHandler(router);
+    server = vertx.createHttpServer(options).connectionHandler(ProtocolGuard::install)
+        .invalidRequestHandler(request -> invalidRequest(request, config.maxHeaderSize()))
+        .requestHandler(router);
     hub.start(models.all(), store, config.stream().heartbeatSeconds());
     return server.listen();
   }
@@ -139,6 +142,23 @@ public final class HttpVerticle extends VerticleBase {
   /** This verticle's fan-out (tests check it for leaks). */
   public ChangeHub hub() {
     return hub;
+  }
+
+  /**
+   * A request the HTTP codec could not decode (too long a line or header block, or not HTTP): its 4xx
+   * as a LoopBack error body ({@link ClientFaults#undecodable}), then the connection closes, since
+   * whatever follows on it cannot be framed. Vert.x's default handler answers the same statuses with
+   * no body.
+   */
+  static void invalidRequest(HttpServerRequest request, int maxHeaderSize) {
+    Throwable cause = request.decoderResult().cause();
+    ApiError error = ClientFaults.undecodable(cause, MAX_REQUEST_LINE, maxHeaderSize);
+    if (cause != null) {
+      ClientFaults.log(String.valueOf(request.method()), "(undecodable request)", error, cause);
+    }
+    request.response().putHeader("Connection", "close");
+    Responses.error(request.response(), error);
+    request.connection().close();
   }
 
   private static void failure(RoutingContext ctx) {
