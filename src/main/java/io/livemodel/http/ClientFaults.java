@@ -58,7 +58,7 @@ final class ClientFaults {
       return new ApiError(431, "RequestHeaderFieldsTooLargeError",
           "The request's header fields take more than " + maxHeaders + " bytes", null, null);
     }
-    return new ApiError(400, "BadRequestError", "The request is not valid HTTP/1.1", null, null);
+    return new ApiError(400, "BadRequestError", "The request cannot be parsed as HTTP", null, null);
   }
 
   /** Logs a client-caused fault at FINE, at most once per 10 s per kind. */

@@ -151,7 +151,7 @@ class BadInputTest {
     assertRawError(line, 414, "URITooLongError", "The request line is longer than 16384 bytes");
     String headers = "GET /api/Notes HTTP/1.1\r\nHost: x\r\nX-Big: " + "y".repeat(20_000) + "\r\n\r\n";
     assertRawError(headers, 431, "RequestHeaderFieldsTooLargeError", "The request's header fields take more than 16384 bytes");
-    assertRawError("GET /api/Notes HTTP/9.x\r\nHost: x\r\n\r\n", 400, "BadRequestError", "The request is not valid HTTP/1.1");
+    assertRawError("GET /api/Notes HTTP/9.x\r\nHost: x\r\n\r\n", 400, "BadRequestError", "The request cannot be parsed as HTTP");
   }
 
   /**
