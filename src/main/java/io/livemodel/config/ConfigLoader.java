@@ -159,8 +159,7 @@ public final class ConfigLoader {
 
   private static ClusterConfig cluster(JsonObject json, Map<String, String> env, String where) {
     ClusterConfig d = ClusterConfig.disabled();
-    String envEnabled = env.get("LIVEMODEL_CLUSTER");
-    boolean enabled = envEnabled != null ? Boolean.parseBoolean(envEnabled) : json.getBoolean("enabled", false);
+    boolean enabled = booleanValue(env, "LIVEMODEL_CLUSTER", json.getValue("enabled", false), where + ": cluster.enabled");
     List<String> members = new ArrayList<>();
     String envMembers = env.get("LIVEMODEL_CLUSTER_MEMBERS");
     if (envMembers != null) {
@@ -231,21 +230,22 @@ public final class ConfigLoader {
     throw new IllegalArgumentException(what + " must be a whole number, not " + fileValue);
   }
 
-  private static boolean booleanValue(Map<String, String> env, String variable, Object fileValue, String what) {
+  /**
+   * A true/false setting: the environment variable when it is set (exactly {@code true} or
+   * {@code false}), else the file's value, which must be a JSON boolean. Anything else stops the start
+   * with a message naming the variable or {@code what}: a misspelt switch is never read as off.
+   */
+  static boolean booleanValue(Map<String, String> env, String variable, Object fileValue, String what) {
     String fromEnv = env.get(variable);
     if (fromEnv != null) {
-      return switch (fromEnv.trim()) {
-        case "true" -> true;
-        case "false" -> false;
-        default -> throw new IllegalArgumentException("environment variable " + variable + " must be true or false, not "
-            + fromEnv);
-      };
+      check(fromEnv.equals("true") || fromEnv.equals("false"),
+          "environment variable " + variable + " must be true or false, not " + fromEnv);
+      return Boolean.parseBoolean(fromEnv);
     }
-    if (fileValue instanceof Boolean b) {
-      return b;
-    }
-    throw new IllegalArgumentException(what + " must be true or false, not " + fileValue);
+    check(fileValue instanceof Boolean, what + " must be true or false, not " + fileValue);
+    return (Boolean) fileValue;
   }
+
 
   private static long positive(long value, String what) {
     check(value > 0, what + " must be positive, not " + value);

@@ -44,7 +44,8 @@ public record OpsConfig(
     OpsConfig d = defaults();
     JsonObject metrics = file.getJsonObject("metrics", new JsonObject());
     JsonObject logging = file.getJsonObject("logging", new JsonObject());
-    boolean enabled = bool(env, "LIVEMODEL_METRICS", metrics.getBoolean("enabled", d.metricsEnabled()));
+    boolean enabled = ConfigLoader.booleanValue(env, "LIVEMODEL_METRICS", metrics.getValue("enabled", d.metricsEnabled()),
+        where + ": metrics.enabled");
     int port = integer(env, "LIVEMODEL_METRICS_PORT", metrics.getInteger("port", d.metricsPort()));
     check(port >= 0 && port <= 65535, where + ": metrics.port (or LIVEMODEL_METRICS_PORT) must be between 0 and 65535");
     String host = env.getOrDefault("LIVEMODEL_METRICS_HOST", metrics.getString("host", d.metricsHost()));
@@ -55,19 +56,11 @@ public record OpsConfig(
     String format = env.getOrDefault("LIVEMODEL_LOG_FORMAT", logging.getString("format", d.logFormat()));
     check(TEXT.equals(format) || JSON.equals(format),
         where + ": logging.format (or LIVEMODEL_LOG_FORMAT) must be text or json, not " + format);
-    boolean access = bool(env, "LIVEMODEL_ACCESS_LOG", logging.getBoolean("accessLog", d.accessLog()));
+    boolean access = ConfigLoader.booleanValue(env, "LIVEMODEL_ACCESS_LOG", logging.getValue("accessLog", d.accessLog()),
+        where + ": logging.accessLog");
     return new OpsConfig(enabled, port, host, token, format, access);
   }
 
-  private static boolean bool(Map<String, String> env, String variable, boolean fileValue) {
-    String value = env.get(variable);
-    if (value == null) {
-      return fileValue;
-    }
-    check(value.equals("true") || value.equals("false"),
-        "environment variable " + variable + " must be true or false, not " + value);
-    return Boolean.parseBoolean(value);
-  }
 
   private static int integer(Map<String, String> env, String variable, int fileValue) {
     String value = env.get(variable);

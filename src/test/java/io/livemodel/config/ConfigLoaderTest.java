@@ -94,6 +94,20 @@ class ConfigLoaderTest {
         .hasMessageContaining("LIVEMODEL_STREAM_TCP_NODELAY").hasMessageContaining("true or false");
   }
 
+  @Test
+  @DisplayName("every on/off switch (LIVEMODEL_CLUSTER, LIVEMODEL_METRICS, cluster.enabled) takes exactly true or false: anything else stops the start instead of reading as off")
+  void switchesAreTrueOrFalse() throws Exception {
+    assertThat(ConfigLoader.load(write("{}"), Map.of("LIVEMODEL_CLUSTER", "true")).cluster().enabled()).isTrue();
+    assertThat(ConfigLoader.load(write("{\"cluster\":{\"enabled\":true}}"), Map.of("LIVEMODEL_CLUSTER", "false"))
+        .cluster().enabled()).isFalse();
+    assertThatThrownBy(() -> ConfigLoader.load(write("{}"), Map.of("LIVEMODEL_CLUSTER", "yes")))
+        .hasMessageContaining("LIVEMODEL_CLUSTER").hasMessageContaining("true or false");
+    assertThatThrownBy(() -> ConfigLoader.load(write("{\"cluster\":{\"enabled\":\"on\"}}"), Map.of()))
+        .hasMessageContaining("cluster.enabled must be true or false");
+    assertThatThrownBy(() -> ConfigLoader.load(write("{}"), Map.of("LIVEMODEL_METRICS", "1")))
+        .hasMessageContaining("LIVEMODEL_METRICS").hasMessageContaining("true or false");
+  }
+
   @ParameterizedTest(name = "{0} -> {1}")
   @CsvSource(delimiter = '|', value = {
       "{bad                                   | not a JSON object",
